@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// ppo-book: Markdown notebooks whose Swift cells run against a built-in
+/// reinforcement-learning engine, rendered to self-contained HTML pages.
+///
+/// The pipeline reads top to bottom in `Sources/`:
+/// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML),
+/// driven by the `ppo-book` command. Cells link against `BookKit`, a dynamic
+/// library holding the engine (`RL`), the charts and the cell runtime.
+let package = Package(
+    name: "ppo-book",
+    products: [
+        .library(name: "BookKit", type: .dynamic, targets: ["RL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: The engine (Foundation only; linked into BookKit)
+        .target(name: "SeededRandom"),
+        .target(name: "RL", dependencies: ["SeededRandom"]),
+
+        // MARK: The notebook pipeline
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+// The engine as one module: `import RL` brings in every part of it.
+@_exported import SeededRandom
