@@ -11,7 +11,7 @@ import PackageDescription
 let package = Package(
     name: "ppo-book",
     products: [
-        .library(name: "BookKit", type: .dynamic, targets: ["RL"]),
+        .library(name: "BookKit", type: .dynamic, targets: ["RL", "Charts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +22,9 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "RL", dependencies: ["SeededRandom"]),
 
+        // MARK: The charts (Foundation only; linked into BookKit)
+        .target(name: "Charts"),
+
         // MARK: The notebook pipeline
         .systemLibrary(
             name: "CCMarkGFM",
@@ -31,6 +34,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     ],
     swiftLanguageModes: [.v5]
 )
