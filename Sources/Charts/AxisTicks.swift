@@ -70,20 +70,28 @@ public struct AxisTicks: Equatable, Sendable {
         }
     }
 
-    /// The 1-2-5 step whose tick count is closest to `targetCount` while
-    /// wasting little of the axis beyond the data.
+    /// The 1-2-5 step that best balances two goals, in the spirit of Talbot,
+    /// Lin and Hanrahan's "extended" tick search: a tick count near `targetCount`
+    /// (density) and an axis that does not run far past the data (coverage,
+    /// which falls with the square of the overhang relative to the data span).
     private static func niceStep(low: Double, high: Double, targetCount: Double) -> Double {
         let span = high - low
-        let exponent = Int(log10(span / max(targetCount, 1)).rounded(.down))
-        var best = (step: NumberText.pow10(exponent), score: Double.infinity)
+        let target = max(targetCount, 2)
+        let exponent = Int(log10(span / target).rounded(.down))
+        var best = (step: NumberText.pow10(exponent), score: -Double.infinity)
         for power in (exponent - 1) ... (exponent + 1) {
             for mantissa in [1.0, 2.0, 5.0] {
                 let step = mantissa * NumberText.pow10(power)
-                let intervals = (high / step - 1e-9).rounded(.up) - (low / step + 1e-9).rounded(.down)
+                let first = (low / step + 1e-9).rounded(.down) * step
+                let last = (high / step - 1e-9).rounded(.up) * step
+                let intervals = ((last - first) / step).rounded()
                 guard intervals >= 1 else { continue }
-                let waste = 1 - span / (intervals * step)
-                let score = abs(intervals + 1 - targetCount) + 3 * waste
-                if score < best.score { best = (step, score) }
+                let overhang = ((low - first) * (low - first) + (last - high) * (last - high)) / (0.1 * span * 0.1 * span)
+                let coverage = 1 - 0.5 * overhang
+                let ratio = intervals / (target - 1)
+                let density = 2 - max(ratio, 1 / ratio)
+                let score = 0.2 * coverage + 0.5 * density
+                if score > best.score { best = (step, score) }
             }
         }
         return best.step
