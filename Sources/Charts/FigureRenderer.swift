@@ -8,7 +8,7 @@ struct FigureRenderer {
     /// for XML and CSS, or a hash of the figure's content.
     var figureID: String {
         guard let given = figure.id, !given.isEmpty else {
-            return "figure-" + Self.hash(figure.csv() + [figure.title, figure.caption].map { $0 ?? "" }.joined(separator: "\n"))
+            return "figure-" + ContentHash(figure).hex
         }
         let safe = String(given.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
         return safe.first!.isLetter ? safe : "figure-" + safe
@@ -80,16 +80,5 @@ struct FigureRenderer {
             svg.empty("path", [("d", "M0 3H6"), ("stroke", "currentColor"), ("stroke-width", "2.2")])
             svg.close("pattern")
         }
-    }
-
-    /// A short, stable hexadecimal hash (64-bit FNV-1a) of `text`.
-    private static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -56,7 +56,8 @@ struct SeriesPainter {
                 dots.append((x(curve.x[run.lowerBound]), y(curve.y[run.lowerBound])))
                 continue
             }
-            for (offset, index) in run.enumerated() {
+            let kept = LineThinning.indices(of: run, pixelX: { x(curve.x[$0]) }, pixelY: { y(curve.y[$0]) })
+            for (offset, index) in kept.enumerated() {
                 path += (offset == 0 ? "M" : "L") + point(curve.x[index], curve.y[index])
             }
         }
@@ -74,8 +75,10 @@ struct SeriesPainter {
         var path = ""
         let runs = finiteRuns(count: xs.count, isFinite: { xs[$0].isFinite && lower[$0].isFinite && upper[$0].isFinite })
         for run in runs where run.count > 1 {
-            for (offset, index) in run.enumerated() { path += (offset == 0 ? "M" : "L") + point(xs[index], upper[index]) }
-            for index in run.reversed() { path += "L" + point(xs[index], lower[index]) }
+            let top = LineThinning.indices(of: run, pixelX: { x(xs[$0]) }, pixelY: { y(upper[$0]) })
+            let bottom = LineThinning.indices(of: run, pixelX: { x(xs[$0]) }, pixelY: { y(lower[$0]) })
+            for (offset, index) in top.enumerated() { path += (offset == 0 ? "M" : "L") + point(xs[index], upper[index]) }
+            for index in bottom.reversed() { path += "L" + point(xs[index], lower[index]) }
             path += "Z"
         }
         guard !path.isEmpty else { return }

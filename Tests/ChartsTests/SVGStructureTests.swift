@@ -120,3 +120,28 @@ import Testing
         #expect(svg.texts.contains("\u{2212}1600"))
     }
 }
+
+@Suite struct LongSeriesTests {
+    /// The y pixel positions of the first data line's points.
+    func lineYs(_ fig: Figure) throws -> [Double] {
+        let svg = ParsedSVG(fig.svg())
+        let d = try #require(svg.all("path").first { $0.attributes["stroke-width"] == "1.75" }?.attributes["d"])
+        return d.split(whereSeparator: { $0 == "M" || $0 == "L" }).compactMap { Double($0.split(separator: " ")[1]) }
+    }
+
+    @Test func aLongLineIsThinnedButKeepsItsPeaksAndDips() throws {
+        let count = 200_000
+        let values = (0 ..< count).map { index -> Double in
+            index == 23_457 ? 900 : index == 176_543 ? -900 : Double(index % 200)
+        }
+        var fig = Figure()
+        fig.line(y: values)
+        var extremes = Figure()
+        extremes.line(x: [0, 23_457, 176_543, count - 1], y: [0, 900, -900, 199])
+        let ys = try lineYs(fig), reference = try lineYs(extremes)
+        #expect(ys.count < 4 * 720)
+        #expect(ys.min() == reference.min())
+        #expect(ys.max() == reference.max())
+        #expect(fig.csv().split(separator: "\n").count == count + 1)
+    }
+}
