@@ -16,6 +16,8 @@ struct FigureLayout {
         let yTicks: AxisTicks
         /// Whether this panel draws its own y tick labels and y axis title.
         let showsYAxisText: Bool
+        /// Each bar category's label, broken into lines that fit its slot.
+        let categoryLines: [[String]]
     }
 
     static let margin = 12.0
@@ -43,7 +45,14 @@ struct FigureLayout {
         let hasPanelTitles = panels.contains { $0.title != nil }
         let panelTitleBaseline = top + 14
         let plotTop = top + (hasPanelTitles ? 24 : 6)
-        let bottomText = 22.0 + (panels.contains { $0.xLabel != nil } ? 22 : 0)
+        let roughPlotWidth = (figure.width - margin) / Double(panels.count) - 90
+        let categoryLines = panels.map { panel in
+            let categories = panel.categories ?? []
+            let slot = roughPlotWidth / Double(max(categories.count, 1)) - 8
+            return categories.map { TextMetrics.lines($0, width: slot, fontSize: Self.tickFontSize) }
+        }
+        let extraLines = categoryLines.flatMap { $0.map(\.count) }.max().map { $0 - 1 } ?? 0
+        let bottomText = 22.0 + Double(extraLines) * 13 + (panels.contains { $0.xLabel != nil } ? 22 : 0)
         let plotHeight = max(figure.height - margin - bottomText - plotTop, 40)
         let yTarget = min(max(plotHeight / 45, 3), 10)
 
@@ -76,7 +85,8 @@ struct FigureLayout {
             frames.append(PanelFrame(panel: panel, left: cursor + (index == 0 ? margin : 20),
                                      plot: Rect(x: plotLeft, y: plotTop, width: plotWidth, height: plotHeight),
                                      titleBaseline: panelTitleBaseline, xTicks: xTicks, yTicks: yTicks[index],
-                                     showsYAxisText: !(figure.sharesYAxis && index > 0)))
+                                     showsYAxisText: !(figure.sharesYAxis && index > 0),
+                                     categoryLines: categoryLines[index]))
             cursor = plotLeft + plotWidth + rightMargin
         }
         self.frames = frames

@@ -78,28 +78,35 @@ struct PanelRenderer {
 
     private func drawXAxis(into svg: inout SVGWriter) {
         let c = NumberText.coordinate
-        var labels: [(x: Double, text: String)] = []
+        var labels: [(x: Double, lines: [String])] = []
         if let ticks = frame.xTicks {
             var grid = "", marks = ""
             for (value, label) in zip(ticks.values, ticks.labels) where xScale.contains(value) {
                 grid += "M\(c(xScale(value))) \(c(plot.y))V\(c(plot.maxY))"
                 marks += "M\(c(xScale(value))) \(c(plot.maxY))v4"
-                labels.append((xScale(value), label))
+                labels.append((xScale(value), [label]))
             }
             svg.empty("path", [("d", grid), ("stroke", "currentColor"), ("stroke-opacity", "0.12"), ("fill", "none")])
             svg.empty("path", [("d", marks), ("stroke", "currentColor"), ("stroke-opacity", "0.6"), ("fill", "none")])
-        } else if let categories = frame.panel.categories {
-            labels = categories.indices.map { (barPainter.center(ofCategory: $0), categories[$0]) }
+        } else {
+            labels = frame.categoryLines.indices.map { (barPainter.center(ofCategory: $0), frame.categoryLines[$0]) }
         }
         svg.empty("path", [("d", "M\(c(plot.x)) \(c(plot.maxY))H\(c(plot.maxX))"), ("stroke", "currentColor"),
                            ("stroke-opacity", "0.6"), ("fill", "none")])
         svg.open("g", [("fill", "currentColor"), ("font-size", c(FigureLayout.tickFontSize)), ("text-anchor", "middle")])
         for label in labels {
-            svg.element("text", [("x", c(label.x)), ("y", c(plot.maxY + 17))], text: label.text)
+            if label.lines.count == 1 {
+                svg.element("text", [("x", c(label.x)), ("y", c(plot.maxY + 17))], text: label.lines[0])
+                continue
+            }
+            svg.text([("x", c(label.x)), ("y", c(plot.maxY + 17))],
+                     lines: label.lines.enumerated().map { ([("x", c(label.x)), ("dy", $0.offset == 0 ? "0" : "13")], $0.element) })
         }
         svg.close("g")
         if let label = frame.panel.xLabel {
-            svg.element("text", [("x", c(plot.x + plot.width / 2)), ("y", c(plot.maxY + 38)), ("text-anchor", "middle"),
+            let extraLines = Double(frame.categoryLines.map(\.count).max().map { $0 - 1 } ?? 0)
+            svg.element("text", [("x", c(plot.x + plot.width / 2)), ("y", c(plot.maxY + 38 + extraLines * 13)),
+                                 ("text-anchor", "middle"),
                                  ("fill", "currentColor")], text: label)
         }
     }

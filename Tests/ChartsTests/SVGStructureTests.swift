@@ -70,6 +70,17 @@ import Testing
         #expect(svg.all("desc").first?.text.contains("REINFORCE: never reached for seed 1") == true)
     }
 
+    @Test func longCategoryNamesWrapOntoSeveralLines() {
+        var fig = Figure()
+        let categories = ["PPO", "actor-critic with an entropy bonus of one hundredth", "A2C", "DQN"]
+        fig.bars(categories: categories, values: [500, 430, 310, 480])
+        let svg = ParsedSVG(fig.svg())
+        let lines = svg.all("tspan").map(\.text)
+        #expect(lines.count >= 2)
+        #expect(lines.joined(separator: " ") == categories[1])
+        #expect(svg.texts.contains("PPO") && svg.texts.contains("DQN"))
+    }
+
     @Test func aSharedYAxisIsLabelledOnTheFirstPanelOnly() {
         var left = Panel(yLabel: "return")
         left.line(y: [0, 250, 500])
