@@ -12,7 +12,7 @@ struct BarPainter {
     let categories: [String]
     let series: [Series]
     let plot: Rect
-    let y: LinearScale
+    let y: PixelScale
     let figureID: String
 
     /// The horizontal centre of category `index`.

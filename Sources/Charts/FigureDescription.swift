@@ -14,11 +14,11 @@ enum FigureDescription {
             if !prefix.isEmpty { prefix += ": " }
             sentences.append(prefix + kindText + ".")
             if let ticks = frame.xTicks {
-                sentences.append("X axis\(name(panel.xLabel)) from \(ticks.labels.first ?? "") to \(ticks.labels.last ?? "").")
+                sentences.append("X axis\(name(panel.xLabel))\(scaleNote(panel.xScale)) from \(ticks.labels.first ?? "") to \(ticks.labels.last ?? "").")
             } else if let categories = panel.categories {
                 sentences.append("Categories\(name(panel.xLabel)): \(categories.joined(separator: ", ")).")
             }
-            sentences.append("Y axis\(name(panel.yLabel)) from \(frame.yTicks.labels.first ?? "") to \(frame.yTicks.labels.last ?? "").")
+            sentences.append("Y axis\(name(panel.yLabel))\(scaleNote(frame.yScale)) from \(frame.yTicks.labels.first ?? "") to \(frame.yTicks.labels.last ?? "").")
             let labels = unique(panel.marks.compactMap(\.seriesLabel))
             if !labels.isEmpty { sentences.append("Series: \(labels.joined(separator: ", ")).") }
             for mark in panel.marks {
@@ -53,6 +53,10 @@ enum FigureDescription {
             if !kinds.contains(kind) { kinds.append(kind) }
         }
         return kinds.isEmpty ? "An empty chart" : "A chart of " + kinds.joined(separator: " and ")
+    }
+
+    private static func scaleNote(_ scale: AxisScale) -> String {
+        scale == .logarithmic ? " (logarithmic)" : ""
     }
 
     private static func name(_ label: String?) -> String {

@@ -14,13 +14,14 @@ struct PanelRenderer {
     private static let headroom = 8.0
 
     private var plot: Rect { frame.plot }
-    private var yScale: LinearScale {
-        LinearScale(domainStart: frame.yTicks.lower, domainEnd: frame.yTicks.upper, rangeStart: plot.maxY,
-                    rangeEnd: plot.y + Self.headroom)
+    private var yScale: PixelScale {
+        PixelScale(kind: frame.yScale, domainStart: frame.yTicks.lower, domainEnd: frame.yTicks.upper,
+                   rangeStart: plot.maxY, rangeEnd: plot.y + Self.headroom)
     }
-    private var xScale: LinearScale {
+    private var xScale: PixelScale {
         let ticks = frame.xTicks ?? AxisTicks(within: 0 ... 1)
-        return LinearScale(domainStart: ticks.lower, domainEnd: ticks.upper, rangeStart: plot.x, rangeEnd: plot.maxX)
+        return PixelScale(kind: frame.xTicks == nil ? .linear : frame.panel.xScale, domainStart: ticks.lower,
+                          domainEnd: ticks.upper, rangeStart: plot.x, rangeEnd: plot.maxX)
     }
 
     /// Writes the clipping rectangle; goes inside the figure's `<defs>`.
@@ -57,7 +58,7 @@ struct PanelRenderer {
             grid += "M\(c(plot.x)) \(c(yScale(value)))H\(c(plot.maxX))"
         }
         svg.empty("path", [("d", grid), ("stroke", "currentColor"), ("stroke-opacity", "0.12"), ("fill", "none")])
-        if yScale.contains(0), frame.yTicks.lower < 0 {
+        if frame.yScale == .linear, yScale.contains(0), frame.yTicks.lower < 0 {
             svg.empty("path", [("d", "M\(c(plot.x)) \(c(yScale(0)))H\(c(plot.maxX))"), ("stroke", "currentColor"),
                                ("stroke-opacity", "0.45"), ("fill", "none")])
         }
@@ -116,9 +117,9 @@ struct PanelRenderer {
         frame.panel.marks.contains { mark in
             switch mark {
             case .line(_, let curve), .scatter(_, let curve):
-                return zip(curve.x, curve.y).contains { $0.0.isFinite && $0.1.isFinite }
+                return zip(curve.x, curve.y).contains { xScale($0.0).isFinite && yScale($0.1).isFinite }
             case .band(_, let x, let lower, let upper):
-                return x.indices.contains { x[$0].isFinite && lower[$0].isFinite && upper[$0].isFinite }
+                return x.indices.contains { xScale(x[$0]).isFinite && yScale(lower[$0]).isFinite && yScale(upper[$0]).isFinite }
             case .bars(_, let values, _):
                 return !values.isEmpty
             case .horizontalRule, .verticalRule:

@@ -119,6 +119,20 @@ import Testing
         }
     }
 
+    @Test func aLogarithmicAxisSkipsValuesItCannotPlace() throws {
+        var panel = Panel(xLabel: "steps", yLabel: "loss", yScale: .logarithmic)
+        panel.line(x: [1, 2, 3, 4, 5, 6], y: [100, 10, 0, 1, -1, 0.1], label: "loss")
+        let text = Figure(panels: [panel]).svg()
+        let svg = ParsedSVG(text)
+        #expect(svg.isWellFormed)
+        #expect(!text.lowercased().contains("nan"))
+        let line = svg.all("path").last { $0.attributes["stroke-width"] == "1.75" }
+        #expect(line?.attributes["d"]?.filter { $0 == "M" }.count == 1, "the 100-10 stretch is a line")
+        #expect(svg.all("circle").count == 2, "1 and 0.1 stand alone between gaps")
+        #expect(svg.texts.contains("0.1") && svg.texts.contains("100"))
+        #expect(svg.all("desc").first?.text.contains("(logarithmic)") == true)
+    }
+
     @Test func negativeRangesPlotInsideThePlotArea() throws {
         let svg = ParsedSVG(Examples.scatter.svg())
         let clip = try #require(svg.all("clipPath").first.flatMap { _ in svg.all("rect").first })
