@@ -26,7 +26,6 @@ struct FigureLayout {
     static let titleFontSize = 16.0
     static let panelTitleFontSize = 13.0
     static let tickFontSize = 11.0
-    static let axisLabelFontSize = 12.0
 
     let titleBaseline: Double
     let legendTop: Double

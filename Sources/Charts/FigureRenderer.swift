@@ -40,8 +40,7 @@ struct FigureRenderer {
                                  ("font-size", c(FigureLayout.titleFontSize)), ("font-weight", "600"),
                                  ("fill", "currentColor")], text: title)
         }
-        legend.draw(into: &svg, left: layout.frames[0].plot.x, top: layout.legendTop,
-                    width: figure.width - layout.frames[0].plot.x - FigureLayout.margin, figureID: id)
+        legend.draw(into: &svg, left: FigureLayout.margin, top: layout.legendTop, width: layout.legendWidth, figureID: id)
         for renderer in renderers { renderer.draw(into: &svg) }
         svg.close("svg")
         return svg.text

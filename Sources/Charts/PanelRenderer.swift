@@ -5,6 +5,21 @@ struct PanelRenderer {
     let index: Int
     let styles: SeriesStyles
     let figureID: String
+    private let xScale: PixelScale
+    private let yScale: PixelScale
+
+    init(frame: FigureLayout.PanelFrame, index: Int, styles: SeriesStyles, figureID: String) {
+        self.frame = frame
+        self.index = index
+        self.styles = styles
+        self.figureID = figureID
+        let plot = frame.plot
+        let xTicks = frame.xTicks ?? AxisTicks(within: 0 ... 1)
+        xScale = PixelScale(kind: frame.xTicks == nil ? .linear : frame.panel.xScale, domainStart: xTicks.lower,
+                            domainEnd: xTicks.upper, rangeStart: plot.x, rangeEnd: plot.maxX)
+        yScale = PixelScale(kind: frame.yScale, domainStart: frame.yTicks.lower, domainEnd: frame.yTicks.upper,
+                            rangeStart: plot.maxY, rangeEnd: plot.y + Self.headroom)
+    }
 
     /// The id of this panel's clipping rectangle.
     var clipID: String { "\(figureID)-clip-\(index)" }
@@ -14,15 +29,6 @@ struct PanelRenderer {
     private static let headroom = 8.0
 
     private var plot: Rect { frame.plot }
-    private var yScale: PixelScale {
-        PixelScale(kind: frame.yScale, domainStart: frame.yTicks.lower, domainEnd: frame.yTicks.upper,
-                   rangeStart: plot.maxY, rangeEnd: plot.y + Self.headroom)
-    }
-    private var xScale: PixelScale {
-        let ticks = frame.xTicks ?? AxisTicks(within: 0 ... 1)
-        return PixelScale(kind: frame.xTicks == nil ? .linear : frame.panel.xScale, domainStart: ticks.lower,
-                          domainEnd: ticks.upper, rangeStart: plot.x, rangeEnd: plot.maxX)
-    }
 
     /// Writes the clipping rectangle; goes inside the figure's `<defs>`.
     func drawClipPath(into svg: inout SVGWriter) {
@@ -140,7 +146,7 @@ struct PanelRenderer {
 
     private func drawMarks(into svg: inout SVGWriter) {
         svg.open("g", [("clip-path", "url(#\(clipID))")])
-        let painter = SeriesPainter(x: xScale, y: yScale, figureID: figureID)
+        let painter = SeriesPainter(x: xScale, y: yScale)
         for (markIndex, mark) in frame.panel.marks.enumerated() {
             switch mark {
             case .line(_, let curve):

@@ -11,7 +11,6 @@ struct SeriesPainter {
 
     let x: PixelScale
     let y: PixelScale
-    let figureID: String
 
     /// The attributes of a series group: its class (for the dark-mode rule) and colour.
     static func groupAttributes(_ style: SeriesStyle) -> [SVGWriter.Attribute] {

@@ -55,6 +55,19 @@ import Testing
         }
     }
 
+    @Test func aLongLegendWrapsIntoRowsAboveThePlot() throws {
+        var fig = Figure(title: "Many agents")
+        let names = (1 ... 9).map { "agent number \($0) with a long name" }
+        for (offset, name) in names.enumerated() { fig.line(y: [Double(offset), Double(offset + 1)], label: name) }
+        let svg = ParsedSVG(fig.svg())
+        let plotTop = try #require(Double(svg.all("rect").first?.attributes["y"] ?? ""))
+        let legend = svg.all("text").filter { names.contains($0.text) }
+        let rows = Set(legend.compactMap { $0.attributes["y"] })
+        #expect(legend.count == 9)
+        #expect(rows.count >= 3)
+        #expect(legend.allSatisfy { (Double($0.attributes["y"] ?? "") ?? .infinity) + 8 < plotTop })
+    }
+
     @Test func aBandAndItsMeanLineShareOneLegendEntryAndColour() {
         let svg = ParsedSVG(Examples.band.svg())
         #expect(svg.texts.filter { $0 == "REINFORCE" }.count == 1)
