@@ -104,8 +104,8 @@ public struct Figure: Equatable {
     }
 
     /// The figure as a complete, standalone `<svg>` element (with `xmlns`, a
-    /// `viewBox` and width 100%), carrying `<title>` and `<desc>` for screen
-    /// readers. Text and axes use `currentColor`, so the page's colour applies.
+    /// `viewBox` and width 100%), with `role="img"` and a `<title>` and `<desc>`
+    /// that screen readers announce. Text and axes use `currentColor`, so the page's colour applies.
     /// The same figure always gives the same bytes.
     public func svg() -> String {
         FigureRenderer(figure: self).svg()

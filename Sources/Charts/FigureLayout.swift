@@ -76,7 +76,7 @@ struct FigureLayout {
         let rightMargin = 18.0
         let leftMargins: [Double] = panels.indices.map { index in
             let outer = index == 0 ? margin : 20
-            if figure.sharesYAxis && index > 0 { return outer - 4 }
+            if figure.sharesYAxis && index > 0 { return outer + 6 }
             let labelWidth = yTicks[index].labels.map { TextMetrics.width($0, fontSize: Self.tickFontSize) }.max() ?? 0
             return outer + (panels[index].yLabel != nil ? 22 : 0) + labelWidth + 10
         }

@@ -26,7 +26,7 @@ struct FigureRenderer {
         var svg = SVGWriter()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("id", id),
                          ("viewBox", "0 0 \(c(figure.width)) \(c(figure.height))"), ("width", "100%"),
-                         ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+                         ("role", "img"), ("aria-labelledby", "\(id)-title"), ("aria-describedby", "\(id)-desc"),
                          ("font-family", "system-ui, sans-serif"), ("font-size", "12")])
         svg.element("title", [("id", "\(id)-title")], text: accessibleTitle)
         svg.element("desc", [("id", "\(id)-desc")], text: FigureDescription.text(for: figure, layout: layout))
