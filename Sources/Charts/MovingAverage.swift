@@ -30,3 +30,16 @@ public func movingAverage<S: Sequence>(_ values: S, window: Int) -> Curve where 
     }
     return Curve(x: x, y: y)
 }
+
+/// The moving average of a curve's y values, each placed at the x of its
+/// window's last point: for curves whose x is not the index, such as returns
+/// against environment steps.
+///
+/// ```swift
+/// let perEpisode = Curve(x: stepsAtEpisodeEnd, y: returns)
+/// fig.line(movingAverage(perEpisode, window: 20), label: "20-episode average")
+/// ```
+public func movingAverage(_ curve: Curve, window: Int) -> Curve {
+    let averaged = movingAverage(curve.y, window: window)
+    return Curve(x: averaged.x.map { curve.x[Int($0)] }, y: averaged.y)
+}
