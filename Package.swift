@@ -11,7 +11,8 @@ import PackageDescription
 let package = Package(
     name: "ppo-book",
     products: [
-        .library(name: "BookKit", type: .dynamic, targets: ["RL"]),
+        .executable(name: "ppo-book", targets: ["PPOBook"]),
+        .library(name: "BookKit", type: .dynamic, targets: ["RL", "BookRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,15 +23,28 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "RL", dependencies: ["SeededRandom"]),
 
+        // MARK: What cells call (linked into BookKit), and the events it sends to ppo-book
+        .target(name: "CellEvents"),
+        .target(name: "BookRuntime", dependencies: ["RL", "CellEvents"]),
+
         // MARK: The notebook pipeline
         .systemLibrary(
             name: "CCMarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Execution", dependencies: ["Notebook", "CellEvents"]),
+        .target(name: "Render", dependencies: ["Notebook", "Execution", "CellEvents"]),
+        .executableTarget(name: "PPOBook", dependencies: [
+            "Notebook", "Execution", "Render",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // MARK: Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
     ],
     swiftLanguageModes: [.v5]
 )
