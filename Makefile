@@ -23,6 +23,7 @@ deps:
 ## build: the command line and the BookKit library that cells link against
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product BookKit
+	$(SWIFT) build -c $(CONFIG) --product ppo-book
 
 ## test: every test, against the same release build
 test: build

@@ -45,6 +45,9 @@ let package = Package(
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
+        .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,13 +1,16 @@
 /// SHA-256 (FIPS 180-4), for cache keys that change whenever anything behind a result changes.
-struct SHA256 {
+public struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var pending: [UInt8] = []
     private var compressedLength: UInt64 = 0
 
+    /// An empty message.
+    public init() {}
+
     /// Adds `bytes` to the message.
-    mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         pending.append(contentsOf: bytes)
         let whole = pending.count / 64 * 64
         for offset in stride(from: 0, to: whole, by: 64) {
@@ -18,13 +21,13 @@ struct SHA256 {
     }
 
     /// Adds the UTF-8 bytes of `text`, followed by a zero byte so adjacent strings cannot run together.
-    mutating func update(_ text: String) {
+    public mutating func update(_ text: String) {
         update(text.utf8)
         update([0])
     }
 
     /// The digest as 64 lowercase hexadecimal digits.
-    func hexDigest() -> String {
+    public func hexDigest() -> String {
         var copy = self
         let bitLength = (copy.compressedLength &+ UInt64(copy.pending.count)) &* 8
         var tail = copy.pending + [0x80]

@@ -25,7 +25,7 @@ public struct Diagnostic: Codable, Equatable, Sendable {
 
     /// Reads the compiler's output (`-diagnostic-style=llvm`) into diagnostics; notes and
     /// excerpt lines stay attached to the error or warning they belong to.
-    static func parse(_ output: String) -> [Diagnostic] {
+    public static func parse(_ output: String) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
             if let diagnostic = Diagnostic(line: String(line)) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what a crashed program wrote to standard error (its own text, a `Fatal error`
 /// line and the runtime's backtrace) into a short message that names the notebook line.
 ///
@@ -37,10 +39,17 @@ struct TrapReport {
     }
 
     /// `path:line:col` from a backtrace frame such as `main + 405 in Cells at notebooks/x.md:42:8`.
+    /// The backtracer resolves a relative path against the folder the program was compiled in,
+    /// so a frame whose file ends with `/path` is the notebook too.
     private static func notebookPlace(in frame: String, path: String) -> String? {
-        guard let range = frame.range(of: " at \(path):") else { return nil }
-        let place = frame[range.upperBound...].prefix { $0.isNumber || $0 == ":" }
-        return "\(path):\(place)"
+        guard let at = frame.range(of: " at ", options: .backwards) else { return nil }
+        let parts = frame[at.upperBound...].split(separator: ":")
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else {
+            return nil
+        }
+        let file = parts.dropLast(2).joined(separator: ":")
+        guard file == path || file.hasSuffix("/" + path) else { return nil }
+        return "\(path):\(line):\(column)"
     }
 }
 
