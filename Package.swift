@@ -20,7 +20,8 @@ let package = Package(
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
         .target(name: "SeededRandom"),
-        .target(name: "RL", dependencies: ["SeededRandom"]),
+        .target(name: "Tensors", dependencies: ["SeededRandom"]),
+        .target(name: "RL", dependencies: ["SeededRandom", "Tensors"]),
 
         // MARK: The notebook pipeline
         .systemLibrary(
@@ -31,6 +32,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
     ],
     swiftLanguageModes: [.v5]
 )
