@@ -7,7 +7,7 @@ BIN          := .build/$(CONFIG)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test clean
+.PHONY: all deps build test clean bench-engine
 
 all: build
 
@@ -28,6 +28,10 @@ build: deps
 ## test: every test, against the same release build
 test: build
 	$(SWIFT) test -c $(CONFIG) --disable-testable-imports
+
+## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
+bench-engine:
+	cd bench && $(SWIFT) run -c release engine-bench
 
 clean:
 	rm -rf .build

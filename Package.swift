@@ -21,7 +21,8 @@ let package = Package(
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
         .target(name: "SeededRandom"),
-        .target(name: "RL", dependencies: ["SeededRandom"]),
+        .target(name: "Tensors", dependencies: ["SeededRandom"]),
+        .target(name: "RL", dependencies: ["SeededRandom", "Tensors"]),
 
         // MARK: What cells call (linked into BookKit), and the events it sends to ppo-book
         .target(name: "CellEvents"),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
         .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
     ],
     swiftLanguageModes: [.v5]
 )
