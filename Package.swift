@@ -20,7 +20,8 @@ let package = Package(
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
         .target(name: "SeededRandom"),
-        .target(name: "RL", dependencies: ["SeededRandom"]),
+        .target(name: "Environments", dependencies: ["SeededRandom"]),
+        .target(name: "RL", dependencies: ["SeededRandom", "Environments"]),
 
         // MARK: The notebook pipeline
         .systemLibrary(
@@ -31,6 +32,8 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        // Reads its reference trajectories from Fixtures/ through #filePath.
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

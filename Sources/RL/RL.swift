@@ -1,2 +1,3 @@
 // The engine as one module: `import RL` brings in every part of it.
 @_exported import SeededRandom
+@_exported import Environments
