@@ -33,7 +33,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         // Reads its reference trajectories from Fixtures/ through #filePath.
-        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], exclude: ["Fixtures"]),
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "SeededRandom"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
