@@ -58,7 +58,7 @@ struct EpisodeClock {
         let truncated = elapsed >= limit
         if terminated || truncated {
             isRunning = false
-            ending = terminated ? "terminated" : "truncated at \(limit) steps"
+            ending = terminated ? "terminated" : "truncated by the \(limit)-step limit"
         }
         return truncated
     }
