@@ -22,7 +22,8 @@ let package = Package(
         // MARK: The engine (Foundation only; linked into BookKit)
         .target(name: "SeededRandom"),
         .target(name: "Tensors", dependencies: ["SeededRandom"]),
-        .target(name: "RL", dependencies: ["SeededRandom", "Tensors"]),
+        .target(name: "Environments", dependencies: ["SeededRandom"]),
+        .target(name: "RL", dependencies: ["SeededRandom", "Tensors", "Environments"]),
 
         // MARK: What cells call (linked into BookKit), and the events it sends to ppo-book
         .target(name: "CellEvents"),
@@ -50,6 +51,8 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
         .testTarget(name: "EndToEndTests"),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
+        // Reads its reference trajectories from Fixtures/ through #filePath.
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "SeededRandom"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
 // The engine as one module: `import RL` brings in every part of it.
+@_exported import Environments
 @_exported import SeededRandom
 @_exported import Tensors
