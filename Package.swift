@@ -21,9 +21,11 @@ let package = Package(
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
         .target(name: "SeededRandom"),
+        .target(name: "SeriesStatistics"),
         .target(name: "Tensors", dependencies: ["SeededRandom"]),
         .target(name: "Environments", dependencies: ["SeededRandom"]),
-        .target(name: "RL", dependencies: ["SeededRandom", "Tensors", "Environments"]),
+        .target(name: "Agents", dependencies: ["SeededRandom", "SeriesStatistics", "Tensors", "Environments"]),
+        .target(name: "RL", dependencies: ["SeededRandom", "SeriesStatistics", "Tensors", "Environments", "Agents"]),
 
         // MARK: What cells call (linked into BookKit), and the events it sends to ppo-book
         .target(name: "CellEvents"),
@@ -45,6 +47,8 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "SeriesStatisticsTests", dependencies: ["SeriesStatistics"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
