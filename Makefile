@@ -7,9 +7,11 @@ BIN          := .build/$(CONFIG)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test clean bench-engine
+PREFIX       ?= /usr/local
 
-all: build
+.PHONY: all deps build render test install clean bench-engine
+
+all: render
 
 ## deps: install the Debian packages that are missing (nothing when all are present)
 deps:
@@ -24,6 +26,18 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product BookKit
 	$(SWIFT) build -c $(CONFIG) --product ppo-book
+
+## render: every notebook in notebooks/ into output/
+render: build
+	$(BIN)/ppo-book render notebooks --output output
+
+## install: ppo-book and its engine library under PREFIX (the command finds the library beside itself)
+install: build
+	install -d $(PREFIX)/lib/ppo-book/Modules $(PREFIX)/bin
+	install -m 755 $(BIN)/ppo-book $(PREFIX)/lib/ppo-book/ppo-book
+	install -m 644 $(BIN)/libBookKit.so $(PREFIX)/lib/ppo-book/
+	cp -R $(BIN)/Modules/. $(PREFIX)/lib/ppo-book/Modules/
+	ln -sf ../lib/ppo-book/ppo-book $(PREFIX)/bin/ppo-book
 
 ## test: every test, against the same release build
 test: build
