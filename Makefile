@@ -9,7 +9,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps build render test install clean bench-engine
+.PHONY: all deps build render test check-output install clean bench-engine
 
 all: render
 
@@ -39,9 +39,17 @@ install: build
 	cp -R $(BIN)/Modules/. $(PREFIX)/lib/ppo-book/Modules/
 	ln -sf ../lib/ppo-book/ppo-book $(PREFIX)/bin/ppo-book
 
-## test: every test, against the same release build
+## test: every test, against the same release build, then check that output/ is up to date
 test: build
 	$(SWIFT) test -c $(CONFIG) --disable-testable-imports
+	$(MAKE) --no-print-directory check-output
+
+## check-output: render every notebook afresh (no cache) and compare with the committed output/
+check-output: build
+	@fresh=$$(mktemp -d); \
+	$(BIN)/ppo-book render notebooks --output $$fresh --no-cache --quiet || exit 1; \
+	if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
+	else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi
 
 ## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
 bench-engine:
