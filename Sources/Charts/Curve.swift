@@ -1,7 +1,7 @@
 /// Paired x and y values: what a line or a set of points is drawn from.
 ///
 /// ```swift
-/// let smoothed = movingAverage(rewards, window: 100)   // a Curve
+/// let smoothed = movingAverageCurve(rewards, window: 100)   // a Curve
 /// fig.line(smoothed, label: "seed 0")
 /// ```
 public struct Curve: Equatable, Sendable {

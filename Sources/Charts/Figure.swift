@@ -7,7 +7,7 @@
 /// var fig = Figure(title: "REINFORCE, three seeds", xLabel: "episode",
 ///                  yLabel: "return (100-episode average)")
 /// for (seed, rewards) in runs.enumerated() {
-///     fig.line(movingAverage(rewards, window: 100), label: "seed \(seed)")
+///     fig.line(movingAverageCurve(rewards, window: 100), label: "seed \(seed)")
 /// }
 /// fig.horizontalLine(at: 195, label: "solved (195)")
 /// let svg = fig.svg()

@@ -1,34 +1,18 @@
-/// The mean of each run of `window` consecutive values, placed at the x of the
-/// window's last value.
-///
-/// This is NumPy's `np.convolve(values, np.ones(window) / window, mode="valid")`,
-/// plus the x positions that make curves line up with the raw data: the first
-/// average covers indices `0 ..< window` and sits at x = `window - 1`, so the
-/// point at episode `e` is the average of episodes `e - window + 1 ... e`.
-/// A series shorter than the window gives an empty curve; a non-finite value
-/// makes every window containing it non-finite, which shows as a gap.
+import SeriesStatistics
+
+/// The moving average of `values` as a curve: the mean of each run of `window` consecutive
+/// values, placed at the x of the window's last value (the episode that completes it), so
+/// curves line up with the raw data and with each other. The averages are those of
+/// ``SeriesStatistics/movingAverage(_:window:)`` (NumPy's `convolve(..., mode="valid")`).
+/// A series shorter than the window gives an empty curve; a non-finite value makes the
+/// windows holding it non-finite, which shows as a gap.
 ///
 /// ```swift
-/// let rewards: [Double] = trainOneSeed(seed: 0)
-/// fig.line(movingAverage(rewards, window: 100), label: "seed 0")
+/// fig.line(movingAverageCurve(rewards, window: 100), label: "seed 0")
 /// ```
-public func movingAverage<S: Sequence>(_ values: S, window: Int) -> Curve where S.Element: PlottableValue {
-    if window < 1 {
-        fatalError("movingAverage: window must be at least 1, got \(window).")
-    }
-    let data = values.map(\.plotValue)
-    guard data.count >= window else { return Curve(x: [Double](), y: [Double]()) }
-    var x: [Double] = []
-    var y: [Double] = []
-    x.reserveCapacity(data.count - window + 1)
-    y.reserveCapacity(data.count - window + 1)
-    for end in (window - 1) ..< data.count {
-        var sum = 0.0
-        for index in (end - window + 1) ... end { sum += data[index] }
-        x.append(Double(end))
-        y.append(sum / Double(window))
-    }
-    return Curve(x: x, y: y)
+public func movingAverageCurve<S: Sequence>(_ values: S, window: Int) -> Curve where S.Element: PlottableValue {
+    let series = movingAverageSeries(values.map(\.plotValue), window: window)
+    return Curve(x: series.x, y: series.y)
 }
 
 /// The moving average of a curve's y values, each placed at the x of its

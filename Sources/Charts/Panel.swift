@@ -5,10 +5,10 @@
 ///
 /// ```swift
 /// var plain = Panel(title: "REINFORCE", xLabel: "episode", yLabel: "return")
-/// plain.line(movingAverage(rewards, window: 100), label: "seed 0")
+/// plain.line(movingAverageCurve(rewards, window: 100), label: "seed 0")
 /// plain.horizontalLine(at: 195, label: "solved (195)")
 /// var baseline = Panel(title: "with baseline", xLabel: "episode")
-/// baseline.line(movingAverage(rewardsB, window: 100), label: "seed 0")
+/// baseline.line(movingAverageCurve(rewardsB, window: 100), label: "seed 0")
 /// let fig = Figure(title: "Three seeds", panels: [plain, baseline], sharesYAxis: true)
 /// ```
 public struct Panel: Equatable {

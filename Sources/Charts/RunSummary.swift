@@ -1,3 +1,5 @@
+import SeriesStatistics
+
 /// Statistics across several runs (seeds) of the same experiment, point by point.
 ///
 /// Runs may have different lengths: at each x the statistics use the runs that
@@ -6,7 +8,7 @@
 /// The standard deviation is the population one (NumPy's `np.std` default, `ddof=0`).
 ///
 /// ```swift
-/// let runs = [0, 1, 2].map { seed in movingAverage(train(seed: seed), window: 100) }
+/// let runs = [0, 1, 2].map { seed in movingAverageCurve(train(seed: seed), window: 100) }
 /// let summary = RunSummary(curves: runs)
 /// fig.line(summary, spread: .minMax, label: "REINFORCE")
 /// ```
@@ -54,10 +56,8 @@ public struct RunSummary: Equatable, Sendable {
                 mean.append(.nan); deviation.append(.nan); minimum.append(.nan); maximum.append(.nan)
                 continue
             }
-            let average = finite.reduce(0, +) / Double(finite.count)
-            let variance = finite.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(finite.count)
-            mean.append(average)
-            deviation.append(variance.squareRoot())
+            mean.append(Statistics.mean(finite))
+            deviation.append(Statistics.standardDeviation(finite))
             minimum.append(finite.min()!)
             maximum.append(finite.max()!)
         }

@@ -11,7 +11,7 @@ enum Examples {
     static var seeds: Figure {
         var fig = Figure(title: "REINFORCE, three seeds", xLabel: "episode", yLabel: "return (100-episode average)")
         for (seed, run) in rewards.enumerated() {
-            fig.line(movingAverage(run, window: 100), label: "seed \(seed)")
+            fig.line(movingAverageCurve(run, window: 100), label: "seed \(seed)")
         }
         fig.horizontalLine(at: 195, label: "solved (195)")
         fig.horizontalLine(at: 500, label: "ceiling (500)")
@@ -20,7 +20,7 @@ enum Examples {
 
     static var band: Figure {
         var fig = Figure(title: "Mean and spread", xLabel: "episode", yLabel: "return")
-        fig.line(RunSummary(curves: rewards.map { movingAverage($0, window: 50) }), spread: .minMax, label: "REINFORCE")
+        fig.line(RunSummary(curves: rewards.map { movingAverageCurve($0, window: 50) }), spread: .minMax, label: "REINFORCE")
         fig.verticalLine(at: 150, label: "halfway")
         return fig
     }

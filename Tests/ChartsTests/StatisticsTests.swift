@@ -3,14 +3,14 @@ import Testing
 
 @Suite struct StatisticsTests {
     @Test func movingAverageMatchesValidConvolutionAndSitsAtTheWindowsLastIndex() {
-        let curve = movingAverage([1, 2, 3, 4, 5, 6], window: 3)
+        let curve = movingAverageCurve([1, 2, 3, 4, 5, 6], window: 3)
         #expect(curve.x == [2, 3, 4, 5])
         #expect(curve.y == [2, 3, 4, 5])
     }
 
     @Test func movingAverageOfAShortSeriesIsEmptyAndWindowOneIsTheData() {
-        #expect(movingAverage([1.0, 2.0], window: 3) == Curve(x: [Double](), y: [Double]()))
-        #expect(movingAverage([Float(4), 5], window: 1) == Curve(x: [0, 1], y: [4.0, 5.0]))
+        #expect(movingAverageCurve([1.0, 2.0], window: 3) == Curve(x: [Double](), y: [Double]()))
+        #expect(movingAverageCurve([Float(4), 5], window: 1) == Curve(x: [0, 1], y: [4.0, 5.0]))
     }
 
     @Test func movingAverageOfACurveKeepsItsXPositions() {

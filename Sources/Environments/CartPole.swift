@@ -1,0 +1,119 @@
+import Foundation
+
+/// Gymnasium's `CartPole-v1`: balance a pole hinged on a cart by pushing the cart left or right.
+///
+/// Same dynamics as Gymnasium's `CartPoleEnv` (Barto, Sutton and Anderson's cart-pole with
+/// explicit Euler integration, 0.02 s per step), with `gym.make`'s 500-step time limit built in.
+///
+/// - State and observation: cart position, cart velocity, pole angle, pole angular velocity.
+/// - Actions: `0` pushes the cart left, `1` pushes it right (10 N).
+/// - Reward: `+1` for every step, the terminating one included.
+/// - Terminated: the cart leaves `±2.4` or the pole tilts beyond `±12°`.
+/// - Initial state: each variable uniform in `[-0.05, 0.05)`.
+///
+/// ```swift
+/// let env = CartPole()
+/// var (observation, _) = env.reset(seed: 0)
+/// let result = env.step(1)
+/// ```
+public final class CartPole: DiscreteEnvironment {
+    /// Gravity, m/s².
+    public static let gravity = 9.8
+    /// Mass of the cart, kg.
+    public static let cartMass = 1.0
+    /// Mass of the pole, kg.
+    public static let poleMass = 0.1
+    /// Half the pole's length, m (Gymnasium's `length`).
+    public static let halfPoleLength = 0.5
+    /// Magnitude of the push, N.
+    public static let forceMagnitude = 10.0
+    /// Seconds per step.
+    public static let tau = 0.02
+    /// The episode terminates when the pole angle leaves `±thetaThreshold` (12°, in radians).
+    public static let thetaThreshold = 12 * 2 * Double.pi / 360
+    /// The episode terminates when the cart position leaves `±xThreshold`, m.
+    public static let xThreshold = 2.4
+
+    private static let totalMass = poleMass + cartMass
+    private static let poleMassLength = poleMass * halfPoleLength
+
+    /// `"CartPole-v1"`.
+    public let id = "CartPole-v1"
+    /// Two actions: push left (`0`) or right (`1`).
+    public let actionSpace = Discrete(2)
+    /// Four values, bounded by twice the termination thresholds for position and angle.
+    public let observationSpace = Box(
+        low: [Float(-xThreshold * 2), -.infinity, Float(-thetaThreshold * 2), -.infinity],
+        high: [Float(xThreshold * 2), .infinity, Float(thetaThreshold * 2), .infinity],
+        shape: [4])
+
+    private var x = 0.0, xDot = 0.0, theta = 0.0, thetaDot = 0.0
+    private var clock: EpisodeClock
+
+    /// Creates the environment; call `reset(seed:)` before the first step.
+    /// - Parameter maxEpisodeSteps: the time limit (`CartPole-v1`'s 500 by default).
+    public init(maxEpisodeSteps: Int = 500) {
+        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+    }
+
+    /// The time limit after which `step` reports `truncated`.
+    public var maxEpisodeSteps: Int { clock.limit }
+
+    /// Steps since the last reset.
+    public var elapsedSteps: Int {
+        get { clock.elapsed }
+        set { clock.elapsed = newValue }
+    }
+
+    /// `[x, xDot, theta, thetaDot]`, as Gymnasium's `state`.
+    public var state: [Double] {
+        get { [x, xDot, theta, thetaDot] }
+        set {
+            guard newValue.count == 4 else { fatalError("\(id): state needs 4 values [x, xDot, theta, thetaDot], got \(newValue)") }
+            (x, xDot, theta, thetaDot) = (newValue[0], newValue[1], newValue[2], newValue[3])
+            clock.resume()
+        }
+    }
+
+    /// Starts an episode from a state uniform in `[-0.05, 0.05)`.
+    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
+        var generator = clock.startEpisode(seed: seed)
+        x = generator.nextDouble(from: -0.05, to: 0.05)
+        xDot = generator.nextDouble(from: -0.05, to: 0.05)
+        theta = generator.nextDouble(from: -0.05, to: 0.05)
+        thetaDot = generator.nextDouble(from: -0.05, to: 0.05)
+        clock.keep(generator)
+        writeObservation(to: observation)
+    }
+
+    /// Pushes the cart left (`0`) or right (`1`) for one step.
+    public func step(_ action: Int, writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+        checkAction(action, in: actionSpace, of: id)
+        clock.checkCanStep()
+        let force = action == 1 ? Self.forceMagnitude : -Self.forceMagnitude
+        let cosTheta = cos(theta)
+        let sinTheta = sin(theta)
+        let temp = (force + Self.poleMassLength * (thetaDot * thetaDot) * sinTheta) / Self.totalMass
+        let thetaAcc = (Self.gravity * sinTheta - cosTheta * temp)
+            / (Self.halfPoleLength * (4.0 / 3.0 - Self.poleMass * (cosTheta * cosTheta) / Self.totalMass))
+        let xAcc = temp - Self.poleMassLength * thetaAcc * cosTheta / Self.totalMass
+
+        x = x + Self.tau * xDot
+        xDot = xDot + Self.tau * xAcc
+        theta = theta + Self.tau * thetaDot
+        thetaDot = thetaDot + Self.tau * thetaAcc
+
+        let terminated = x < -Self.xThreshold || x > Self.xThreshold
+            || theta < -Self.thetaThreshold || theta > Self.thetaThreshold
+        writeObservation(to: observation)
+        let truncated = clock.finishStep(terminated: terminated)
+        return StepOutcome(reward: 1.0, terminated: terminated, truncated: truncated)
+    }
+
+    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
+        observation[0] = Float(x)
+        observation[1] = Float(xDot)
+        observation[2] = Float(theta)
+        observation[3] = Float(thetaDot)
+    }
+}

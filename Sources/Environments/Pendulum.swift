@@ -1,0 +1,108 @@
+import Foundation
+
+/// Gymnasium's `Pendulum-v1`: swing a pendulum up and hold it upright with a limited torque.
+///
+/// Same dynamics as Gymnasium's `PendulumEnv` (semi-implicit Euler, 0.05 s per step,
+/// `g = 10`), with `gym.make`'s 200-step time limit built in. The episode never terminates;
+/// it is always truncated.
+///
+/// - State: angle `theta` (0 is upright) and angular velocity `thetaDot`.
+/// - Observation: `[cos(theta), sin(theta), thetaDot]`.
+/// - Action: one torque in `[-2, 2]`; values outside are clipped.
+/// - Reward: `-(normalizedAngle² + 0.1 thetaDot² + 0.001 torque²)`.
+/// - Initial state: `theta` uniform in `[-π, π)`, `thetaDot` uniform in `[-1, 1)`.
+///
+/// The torque is float32 in Gymnasium, and so are the products it enters
+/// (`3 * torque` and `0.001 * torque²`); this type computes them in `Float` too.
+public final class Pendulum: ContinuousEnvironment {
+    /// Gravity, m/s².
+    public static let gravity = 10.0
+    /// Mass of the pendulum, kg.
+    public static let mass = 1.0
+    /// Length of the pendulum, m.
+    public static let length = 1.0
+    /// Seconds per step.
+    public static let dt = 0.05
+    /// Largest angular speed; faster speeds are clipped, rad/s.
+    public static let maxSpeed = 8.0
+    /// Largest torque; larger actions are clipped, N·m.
+    public static let maxTorque: Float = 2.0
+
+    /// `"Pendulum-v1"`.
+    public let id = "Pendulum-v1"
+    /// One torque in `[-2, 2]`.
+    public let actionSpace = Box(low: -maxTorque, high: maxTorque, shape: [1])
+    /// `[cos(theta), sin(theta), thetaDot]`, bounded by `[1, 1, 8]`.
+    public let observationSpace = Box(low: [-1, -1, -Float(maxSpeed)], high: [1, 1, Float(maxSpeed)], shape: [3])
+
+    private var theta = 0.0, thetaDot = 0.0
+    private var clock: EpisodeClock
+
+    /// Creates the environment; call `reset(seed:)` before the first step.
+    /// - Parameter maxEpisodeSteps: the time limit (`Pendulum-v1`'s 200 by default).
+    public init(maxEpisodeSteps: Int = 200) {
+        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+    }
+
+    /// The time limit after which `step` reports `truncated`.
+    public var maxEpisodeSteps: Int { clock.limit }
+
+    /// Steps since the last reset.
+    public var elapsedSteps: Int {
+        get { clock.elapsed }
+        set { clock.elapsed = newValue }
+    }
+
+    /// `[theta, thetaDot]`, as Gymnasium's `state`.
+    public var state: [Double] {
+        get { [theta, thetaDot] }
+        set {
+            guard newValue.count == 2 else { fatalError("\(id): state needs 2 values [theta, thetaDot], got \(newValue)") }
+            (theta, thetaDot) = (newValue[0], newValue[1])
+            clock.resume()
+        }
+    }
+
+    /// Starts an episode with `theta` uniform in `[-π, π)` and `thetaDot` in `[-1, 1)`.
+    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
+        var generator = clock.startEpisode(seed: seed)
+        theta = generator.nextDouble(from: -Double.pi, to: Double.pi)
+        thetaDot = generator.nextDouble(from: -1, to: 1)
+        clock.keep(generator)
+        writeObservation(to: observation)
+    }
+
+    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step.
+    public func step(_ action: [Float], writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+        checkAction(action, in: actionSpace, of: id)
+        clock.checkCanStep()
+        let torque = min(max(action[0], -Self.maxTorque), Self.maxTorque)
+        let angle = Self.normalizedAngle(theta)
+        let cost = angle * angle + 0.1 * (thetaDot * thetaDot) + Double(Float(0.001) * (torque * torque))
+
+        let gravityTerm = 3 * Self.gravity / (2 * Self.length) * sin(theta)
+        let torqueTerm = Float(3.0 / (Self.mass * (Self.length * Self.length))) * torque
+        let newThetaDot = min(max(thetaDot + (gravityTerm + Double(torqueTerm)) * Self.dt, -Self.maxSpeed), Self.maxSpeed)
+        theta = theta + newThetaDot * Self.dt
+        thetaDot = newThetaDot
+
+        writeObservation(to: observation)
+        let truncated = clock.finishStep(terminated: false)
+        return StepOutcome(reward: -cost, terminated: false, truncated: truncated)
+    }
+
+    /// `theta` brought into `[-π, π)`, with NumPy's floored remainder.
+    private static func normalizedAngle(_ theta: Double) -> Double {
+        let period = 2 * Double.pi
+        var remainder = (theta + Double.pi).truncatingRemainder(dividingBy: period)
+        if remainder < 0 { remainder += period }
+        if remainder == 0 { remainder = 0 }  // NumPy gives +0, never -0
+        return remainder - Double.pi
+    }
+
+    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
+        observation[0] = Float(cos(theta))
+        observation[1] = Float(sin(theta))
+        observation[2] = Float(thetaDot)
+    }
+}
