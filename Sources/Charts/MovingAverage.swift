@@ -21,9 +21,9 @@ public func movingAverageCurve<S: Sequence>(_ values: S, window: Int) -> Curve w
 ///
 /// ```swift
 /// let perEpisode = Curve(x: stepsAtEpisodeEnd, y: returns)
-/// fig.line(movingAverage(perEpisode, window: 20), label: "20-episode average")
+/// fig.line(movingAverageCurve(perEpisode, window: 20), label: "20-episode average")
 /// ```
-public func movingAverage(_ curve: Curve, window: Int) -> Curve {
-    let averaged = movingAverage(curve.y, window: window)
-    return Curve(x: averaged.x.map { curve.x[Int($0)] }, y: averaged.y)
+public func movingAverageCurve(_ curve: Curve, window: Int) -> Curve {
+    let series = movingAverageSeries(curve.y, window: window)
+    return Curve(x: series.x.map { curve.x[Int($0)] }, y: series.y)
 }

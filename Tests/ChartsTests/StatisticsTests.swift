@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func movingAverageOfACurveKeepsItsXPositions() {
-        let curve = movingAverage(Curve(x: [200, 450, 500, 1000], y: [10, 20, 30, 40]), window: 2)
+        let curve = movingAverageCurve(Curve(x: [200, 450, 500, 1000], y: [10, 20, 30, 40]), window: 2)
         #expect(curve == Curve(x: [450, 500, 1000], y: [15, 25, 35]))
     }
 
