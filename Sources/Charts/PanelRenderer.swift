@@ -30,11 +30,14 @@ struct PanelRenderer {
 
     private var plot: Rect { frame.plot }
 
-    /// Writes the clipping rectangle; goes inside the figure's `<defs>`.
+    /// Writes the clipping rectangle, a marker's size larger than the plot so
+    /// points on its edge stay whole; goes inside the figure's `<defs>`.
     func drawClipPath(into svg: inout SVGWriter) {
+        let pad = 5.0
         svg.open("clipPath", [("id", clipID)])
-        svg.empty("rect", [("x", NumberText.coordinate(plot.x - 3)), ("y", NumberText.coordinate(plot.y - 3)),
-                           ("width", NumberText.coordinate(plot.width + 6)), ("height", NumberText.coordinate(plot.height + 6))])
+        svg.empty("rect", [("x", NumberText.coordinate(plot.x - pad)), ("y", NumberText.coordinate(plot.y - pad)),
+                           ("width", NumberText.coordinate(plot.width + 2 * pad)),
+                           ("height", NumberText.coordinate(plot.height + 2 * pad))])
         svg.close("clipPath")
     }
 
