@@ -46,13 +46,16 @@ struct FigureRenderer {
         return svg.text
     }
 
-    /// Dark-mode rules: lighter colours for the series whose light colour would
+    /// The style rules: a halo in the page's background colour (the CSS system
+    /// colour `Canvas`) behind labels drawn over data, ignored where unsupported;
+    /// and for dark mode, lighter colours for the series whose light colour would
     /// be too dim, and stronger bands, which otherwise fade into a dark page.
     private func writeStyle(into svg: inout SVGWriter, id: String, styles: SeriesStyles) {
         let rules = styles.series.map(\.style).filter { $0.darkColor != $0.color }
             .map { "#\(id) .series-\($0.index) { color: \($0.darkColor); }" }
             + ["#\(id) .band { fill-opacity: 0.3; }"]
         svg.open("style")
+        svg.raw("#\(id) .halo { paint-order: stroke; stroke: Canvas; stroke-width: 3px; stroke-linejoin: round; }")
         svg.raw("@media (prefers-color-scheme: dark) {")
         for rule in rules { svg.raw("  " + rule) }
         svg.raw("}")

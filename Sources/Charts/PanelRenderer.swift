@@ -178,7 +178,7 @@ struct PanelRenderer {
                 if let label {
                     let textY = y - 14 < plot.y - Self.headroom ? y + 14 : y - 5
                     svg.element("text", [("x", c(plot.maxX - 4)), ("y", c(textY)), ("text-anchor", "end"),
-                                         ("font-size", "11"), ("fill", "currentColor")], text: label)
+                                         ("font-size", "11"), ("fill", "currentColor"), ("class", "halo")], text: label)
                 }
             case .verticalRule(let value, let label) where xScale.contains(value):
                 let x = xScale(value)
@@ -187,7 +187,7 @@ struct PanelRenderer {
                     let fits = x + 4 + TextMetrics.width(label, fontSize: 11) <= plot.maxX
                     svg.element("text", [("x", c(fits ? x + 4 : x - 4)), ("y", c(plot.y + Self.headroom + 14)),
                                          ("text-anchor", fits ? "start" : "end"), ("font-size", "11"),
-                                         ("fill", "currentColor")], text: label)
+                                         ("fill", "currentColor"), ("class", "halo")], text: label)
                 }
             default:
                 break
