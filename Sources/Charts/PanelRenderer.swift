@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws one panel: its title, gridlines, axes with tick labels and titles,
 /// the data marks clipped to the plot, and the labelled reference lines.
 struct PanelRenderer {
@@ -67,6 +69,11 @@ struct PanelRenderer {
             grid += "M\(c(plot.x)) \(c(yScale(value)))H\(c(plot.maxX))"
         }
         svg.empty("path", [("d", grid), ("stroke", "currentColor"), ("stroke-opacity", "0.12"), ("fill", "none")])
+        if frame.yScale == .logarithmic {
+            let minor = Self.minorLogValues(frame.yTicks).filter(yScale.contains)
+                .map { "M\(c(plot.x)) \(c(yScale($0)))H\(c(plot.maxX))" }.joined()
+            svg.empty("path", [("d", minor), ("stroke", "currentColor"), ("stroke-opacity", "0.06"), ("fill", "none")])
+        }
         if frame.yScale == .linear, yScale.contains(0), frame.yTicks.lower < 0 {
             svg.empty("path", [("d", "M\(c(plot.x)) \(c(yScale(0)))H\(c(plot.maxX))"), ("stroke", "currentColor"),
                                ("stroke-opacity", "0.45"), ("fill", "none")])
@@ -97,6 +104,11 @@ struct PanelRenderer {
                 labels.append((xScale(value), [label]))
             }
             svg.empty("path", [("d", grid), ("stroke", "currentColor"), ("stroke-opacity", "0.12"), ("fill", "none")])
+            if frame.panel.xScale == .logarithmic {
+                let minor = Self.minorLogValues(ticks).filter(xScale.contains)
+                    .map { "M\(c(xScale($0))) \(c(plot.y))V\(c(plot.maxY))" }.joined()
+                svg.empty("path", [("d", minor), ("stroke", "currentColor"), ("stroke-opacity", "0.06"), ("fill", "none")])
+            }
             svg.empty("path", [("d", marks), ("stroke", "currentColor"), ("stroke-opacity", "0.6"), ("fill", "none")])
         } else {
             labels = frame.categoryLines.indices.map { (barPainter.center(ofCategory: $0), frame.categoryLines[$0]) }
@@ -119,6 +131,16 @@ struct PanelRenderer {
                                  ("text-anchor", "middle"),
                                  ("fill", "currentColor")], text: label)
         }
+    }
+
+    /// The faint gridlines of a logarithmic axis: 2, 3, ... 9 times each power
+    /// of ten in its range that is not already a tick.
+    private static func minorLogValues(_ ticks: AxisTicks) -> [Double] {
+        let first = Int(log10(ticks.lower).rounded(.down)), last = Int(log10(ticks.upper).rounded(.up))
+        guard first < last else { return [] }
+        return (first ..< last).flatMap { exponent in
+            (2 ... 9).map { Double($0) * NumberText.pow10(exponent) }
+        }.filter { value in !ticks.values.contains { abs($0 - value) <= value * 1e-9 } }
     }
 
     /// Whether any series has a value to draw.

@@ -144,6 +144,14 @@ import Testing
         #expect(svg.all("circle").count == 2, "1 and 0.1 stand alone between gaps")
         #expect(svg.texts.contains("0.1") && svg.texts.contains("100"))
         #expect(svg.all("desc").first?.text.contains("(logarithmic)") == true)
+        let minorGrid = svg.all("path").first { $0.attributes["stroke-opacity"] == "0.06" }?.attributes["d"] ?? ""
+        #expect(minorGrid.filter { $0 == "M" }.count == 3 * 8, "2...9 in each of the three decades from 0.1 to 100")
+    }
+
+    @Test func labelsOverDataGetAHaloInThePageBackground() {
+        let svg = ParsedSVG(Examples.seeds.svg())
+        #expect(svg.all("style").first?.text.contains(".halo { paint-order: stroke; stroke: Canvas;") == true)
+        #expect(svg.all("text").filter { $0.attributes["class"] == "halo" }.map(\.text) == ["solved (195)", "ceiling (500)"])
     }
 
     @Test func negativeRangesPlotInsideThePlotArea() throws {
