@@ -16,7 +16,7 @@
 /// The drawing methods on `Figure` add to its last panel; build several
 /// ``Panel`` values and pass them to ``init(title:panels:sharesYAxis:caption:id:)``
 /// for side-by-side plots.
-public struct Figure: Equatable {
+public struct Figure: Equatable, Sendable {
     /// The heading drawn above the figure, also its accessible name.
     public var title: String?
     /// A sentence or two about the figure, given to screen readers with the

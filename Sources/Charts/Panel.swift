@@ -11,7 +11,7 @@
 /// baseline.line(movingAverageCurve(rewardsB, window: 100), label: "seed 0")
 /// let fig = Figure(title: "Three seeds", panels: [plain, baseline], sharesYAxis: true)
 /// ```
-public struct Panel: Equatable {
+public struct Panel: Equatable, Sendable {
     /// The heading above the plot area.
     public var title: String?
     /// The x axis title.
