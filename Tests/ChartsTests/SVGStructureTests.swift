@@ -28,6 +28,13 @@ import Testing
         #expect(desc.text.contains("at y = 195"))
     }
 
+    @Test func theDescriptionSaysWhereEachLineStartsEndsAndPeaks() {
+        var fig = Figure(title: "t")
+        fig.line(x: [0, 1, 2, 3], y: [.nan, 10, 42.125, 30], label: "seed 0")
+        let desc = ParsedSVG(fig.svg()).all("desc").first?.text ?? ""
+        #expect(desc.contains("seed 0: from 10 at x = 1 to 30 at x = 3, highest 42.13 at x = 2."))
+    }
+
     @Test func textAndAxesFollowThePageColourAndFontsAreGeneric() {
         let svg = ParsedSVG(Examples.seeds.svg())
         #expect(svg.elements.first?.attributes["font-family"] == "system-ui, sans-serif")
@@ -80,7 +87,7 @@ import Testing
         #expect(svg.texts.contains("never reached"))
         #expect(svg.all("rect").filter { $0.attributes["fill"]?.hasPrefix("url(#") == true }.count == 4)
         #expect(svg.texts.contains("655"))
-        #expect(svg.all("desc").first?.text.contains("REINFORCE: never reached for seed 1") == true)
+        #expect(svg.all("desc").first?.text.contains("REINFORCE: seed 0 412, seed 1 never reached, seed 2 655.") == true)
     }
 
     @Test func longCategoryNamesWrapOntoSeveralLines() {
