@@ -7,7 +7,7 @@ BIN          := .build/$(CONFIG)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test clean
+.PHONY: all deps build test clean bench-envs
 
 all: build
 
@@ -27,6 +27,10 @@ build: deps
 ## test: every test, against the same release build
 test: build
 	$(SWIFT) test -c $(CONFIG) --disable-testable-imports
+
+## bench-envs: environment steps per second, beside Gymnasium's when python3 can import it
+bench-envs:
+	cd bench && $(SWIFT) run -c release envs-bench
 
 clean:
 	rm -rf .build

@@ -47,13 +47,14 @@ public final class Acrobot: DiscreteEnvironment {
         high: [1, 1, 1, 1, Float(maxVelocity1), Float(maxVelocity2)],
         shape: [6])
 
-    private var s = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0)
-    private var clock: EpisodeClock
+    // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
+    @exclusivity(unchecked) private var s = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0)
+    @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`Acrobot-v1`'s 500 by default).
     public init(maxEpisodeSteps: Int = 500) {
-        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+        clock = EpisodeClock(limit: maxEpisodeSteps, of: id)
     }
 
     /// The time limit after which `step` reports `truncated`.
@@ -78,7 +79,7 @@ public final class Acrobot: DiscreteEnvironment {
     }
 
     /// Starts an episode with each variable uniform in `[-0.1, 0.1)`, rounded to float32.
-    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
+    private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
         func draw() -> Double { Double(Float(generator.nextDouble(from: -0.1, to: 0.1))) }
         s.theta1 = draw()
@@ -86,13 +87,12 @@ public final class Acrobot: DiscreteEnvironment {
         s.thetaDot1 = draw()
         s.thetaDot2 = draw()
         clock.keep(generator)
-        writeObservation(to: observation)
     }
 
-    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step.
-    public func step(_ action: Int, writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+    /// Checks the action, advances the physics and the step count.
+    private func advance(_ action: Int) -> StepOutcome {
         checkAction(action, in: actionSpace, of: id)
-        clock.checkCanStep()
+        clock.checkCanStep(id)
         let next = Self.rungeKuttaStep(from: s, torque: Self.torques[action])
         s.theta1 = Self.wrap(next.theta1)
         s.theta2 = Self.wrap(next.theta2)
@@ -100,7 +100,6 @@ public final class Acrobot: DiscreteEnvironment {
         s.thetaDot2 = min(max(next.thetaDot2, -Self.maxVelocity2), Self.maxVelocity2)
 
         let terminated = -cos(s.theta1) - cos(s.theta2 + s.theta1) > 1.0
-        writeObservation(to: observation)
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: terminated ? 0.0 : -1.0, terminated: terminated, truncated: truncated)
     }
@@ -156,12 +155,35 @@ public final class Acrobot: DiscreteEnvironment {
         return wrapped
     }
 
-    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
-        observation[0] = Float(cos(s.theta1))
-        observation[1] = Float(sin(s.theta1))
-        observation[2] = Float(cos(s.theta2))
-        observation[3] = Float(sin(s.theta2))
-        observation[4] = Float(s.thetaDot1)
-        observation[5] = Float(s.thetaDot2)
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1, o.2, o.3, o.4, o.5], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
+    }
+
+    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: Int) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1, o.2, o.3, o.4, o.5], outcome: outcome)
+    }
+
+    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, writing the observation into `buffer`.
+    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
+        return outcome
+    }
+
+    /// The observation of the current state, `[cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2]` in float32.
+    private var observation: (Float, Float, Float, Float, Float, Float) {
+        (Float(cos(s.theta1)), Float(sin(s.theta1)), Float(cos(s.theta2)), Float(sin(s.theta2)), Float(s.thetaDot1), Float(s.thetaDot2))
     }
 }

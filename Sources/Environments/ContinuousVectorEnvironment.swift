@@ -9,7 +9,8 @@
 /// ```
 public final class ContinuousVectorEnvironment {
     private let batch: VectorBatch<[Float]>
-    private var actionScratch: [Float]
+    /// One copy's action, refilled for each copy (accessed only by `step`, never overlapping).
+    @exclusivity(unchecked) private var actionScratch: [Float]
 
     /// Creates `count` copies, each made by `makeEnvironment`.
     public init(count: Int, _ makeEnvironment: () -> any ContinuousEnvironment) {
