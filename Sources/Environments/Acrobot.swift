@@ -63,7 +63,7 @@ public final class Acrobot: DiscreteEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[theta1, theta2, thetaDot1, thetaDot2]`, as Gymnasium's `state`.

@@ -63,7 +63,7 @@ public final class CartPole: DiscreteEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[x, xDot, theta, thetaDot]`, as Gymnasium's `state`.

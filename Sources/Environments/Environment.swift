@@ -5,7 +5,10 @@
 ///
 /// Every environment behaves like Gymnasium's `gym.make(id)`: the time limit of the id
 /// (`maxEpisodeSteps`) is built in and reported as `truncated`, and stepping before the
-/// first reset, or after the episode ended, stops the program with a message.
+/// first reset stops the program with a message, as Gymnasium raises `ResetNeeded`.
+/// Stepping after the episode ended (terminated or truncated) without a reset also stops
+/// the program: Gymnasium only warns there and calls what follows undefined, which in a
+/// training loop is almost always a forgotten reset.
 ///
 /// Agents use the refinements ``DiscreteEnvironment`` (`Int` actions) and
 /// ``ContinuousEnvironment`` (`[Float]` actions).

@@ -13,7 +13,7 @@ struct EpisodeClock {
     /// Steps after which an episode is truncated.
     let limit: Int
     /// Steps since the last reset.
-    var elapsed = 0
+    private(set) var elapsed = 0
     /// `step` may be called only while `running`.
     private(set) var phase = Phase.neverReset
     /// The stream initial states are drawn from; never seeded means seed 0.
@@ -36,6 +36,14 @@ struct EpisodeClock {
     /// Stores the generator after the initial state was drawn.
     mutating func keep(_ generator: SeededGenerator) {
         self.generator = generator
+    }
+
+    /// Sets the steps taken so far, to resume an episode part-way.
+    mutating func setElapsed(_ steps: Int, of id: String) {
+        guard steps >= 0 && steps < limit else {
+            fatalError("\(id): elapsedSteps must be in 0..<\(limit) (the time limit), got \(steps)")
+        }
+        elapsed = steps
     }
 
     /// Lets stepping resume from a state set directly.

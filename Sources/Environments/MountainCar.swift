@@ -49,7 +49,7 @@ public final class MountainCar: DiscreteEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[position, velocity]`, as Gymnasium's `state`.

@@ -51,7 +51,7 @@ public final class Pendulum: ContinuousEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[theta, thetaDot]`, as Gymnasium's `state`.
