@@ -48,7 +48,7 @@ public final class Acrobot: DiscreteEnvironment {
         shape: [6])
 
     // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
-    @exclusivity(unchecked) private var s = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0)
+    @exclusivity(unchecked) private var joints = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0)
     @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
@@ -68,12 +68,12 @@ public final class Acrobot: DiscreteEnvironment {
 
     /// `[theta1, theta2, thetaDot1, thetaDot2]`, as Gymnasium's `state`.
     public var state: [Double] {
-        get { [s.theta1, s.theta2, s.thetaDot1, s.thetaDot2] }
+        get { [joints.theta1, joints.theta2, joints.thetaDot1, joints.thetaDot2] }
         set {
             guard newValue.count == 4 else {
                 fatalError("\(id): state needs 4 values [theta1, theta2, thetaDot1, thetaDot2], got \(newValue)")
             }
-            s = (newValue[0], newValue[1], newValue[2], newValue[3])
+            joints = (newValue[0], newValue[1], newValue[2], newValue[3])
             clock.resume()
         }
     }
@@ -82,10 +82,10 @@ public final class Acrobot: DiscreteEnvironment {
     private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
         func draw() -> Double { Double(Float(generator.nextDouble(from: -0.1, to: 0.1))) }
-        s.theta1 = draw()
-        s.theta2 = draw()
-        s.thetaDot1 = draw()
-        s.thetaDot2 = draw()
+        joints.theta1 = draw()
+        joints.theta2 = draw()
+        joints.thetaDot1 = draw()
+        joints.thetaDot2 = draw()
         clock.keep(generator)
     }
 
@@ -93,13 +93,13 @@ public final class Acrobot: DiscreteEnvironment {
     private func advance(_ action: Int) -> StepOutcome {
         checkAction(action, in: actionSpace, of: id)
         clock.checkCanStep(id)
-        let next = Self.rungeKuttaStep(from: s, torque: Self.torques[action])
-        s.theta1 = Self.wrap(next.theta1)
-        s.theta2 = Self.wrap(next.theta2)
-        s.thetaDot1 = min(max(next.thetaDot1, -Self.maxVelocity1), Self.maxVelocity1)
-        s.thetaDot2 = min(max(next.thetaDot2, -Self.maxVelocity2), Self.maxVelocity2)
+        let next = Self.rungeKuttaStep(from: joints, torque: Self.torques[action])
+        joints.theta1 = Self.wrap(next.theta1)
+        joints.theta2 = Self.wrap(next.theta2)
+        joints.thetaDot1 = min(max(next.thetaDot1, -Self.maxVelocity1), Self.maxVelocity1)
+        joints.thetaDot2 = min(max(next.thetaDot2, -Self.maxVelocity2), Self.maxVelocity2)
 
-        let terminated = -cos(s.theta1) - cos(s.theta2 + s.theta1) > 1.0
+        let terminated = -cos(joints.theta1) - cos(joints.theta2 + joints.theta1) > 1.0
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: terminated ? 0.0 : -1.0, terminated: terminated, truncated: truncated)
     }
@@ -184,6 +184,6 @@ public final class Acrobot: DiscreteEnvironment {
 
     /// The observation of the current state, `[cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2]` in float32.
     private var observation: (Float, Float, Float, Float, Float, Float) {
-        (Float(cos(s.theta1)), Float(sin(s.theta1)), Float(cos(s.theta2)), Float(sin(s.theta2)), Float(s.thetaDot1), Float(s.thetaDot2))
+        (Float(cos(joints.theta1)), Float(sin(joints.theta1)), Float(cos(joints.theta2)), Float(sin(joints.theta2)), Float(joints.thetaDot1), Float(joints.thetaDot2))
     }
 }
