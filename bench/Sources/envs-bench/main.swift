@@ -3,7 +3,8 @@
 // (`step(_:writingObservationTo:)`) and the vectorised form (8 copies), beside
 // Gymnasium's speed measured in the same run when Python can import it.
 // Prints a table and writes results/envs.json.
-// `swift run -c release envs-bench CartPole-v1` measures one environment, without Gymnasium.
+// `swift run -c release envs-bench CartPole-v1` measures one environment only
+// (no Gymnasium, no JSON), for profiling.
 
 import RL
 import Foundation
@@ -13,8 +14,8 @@ let vectorCopies = 8
 let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-/// Calls `body(batch)` repeatedly (each call takes `batch` steps) for about
-/// `secondsPerMeasurement` and returns steps per second.
+/// Calls `body`, which takes `batch` steps, repeatedly for about `secondsPerMeasurement`
+/// and returns steps per second.
 func stepsPerSecond(batch: Int, _ body: () -> Void) -> Double {
     body()  // warm-up
     let start = DispatchTime.now().uptimeNanoseconds
@@ -116,11 +117,19 @@ func gymnasiumSpeeds() -> [String: Double]? {
     return try? JSONDecoder().decode([String: Double].self, from: output)
 }
 
+/// One environment's speeds, in steps per second; encoded with the keys of results/envs.json.
 struct Row: Encodable {
-    let steps_per_s: Double
-    let buffer_steps_per_s: Double
-    let vector_steps_per_s: Double
-    let gymnasium_steps_per_s: Double?
+    var single: Double
+    var buffer: Double
+    var vector: Double
+    var gymnasium: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case single = "steps_per_s"
+        case buffer = "buffer_steps_per_s"
+        case vector = "vector_steps_per_s"
+        case gymnasium = "gymnasium_steps_per_s"
+    }
 }
 
 let onlyID = CommandLine.arguments.dropFirst().first
@@ -128,7 +137,7 @@ print("Measuring Swift environments (\(secondsPerMeasurement) s per measurement)
 var rows: [(id: String, row: Row)] = []
 func add(_ id: String, single: @autoclosure () -> Double, buffer: @autoclosure () -> Double, vector: @autoclosure () -> Double) {
     guard onlyID == nil || onlyID == id else { return }
-    rows.append((id, Row(steps_per_s: single(), buffer_steps_per_s: buffer(), vector_steps_per_s: vector(), gymnasium_steps_per_s: nil)))
+    rows.append((id, Row(single: single(), buffer: buffer(), vector: vector(), gymnasium: nil)))
 }
 add("CartPole-v1", single: singleForm(CartPole(), randomAction: discrete(2)),
     buffer: bufferForm(CartPole(), randomAction: discrete(2)), vector: vectorForm("CartPole-v1", actions: 2))
@@ -142,14 +151,16 @@ add("MountainCarContinuous-v0", single: singleForm(MountainCarContinuous(), rand
     buffer: bufferForm(MountainCarContinuous(), randomAction: continuous(1)),
     vector: vectorForm("MountainCarContinuous-v0", bound: 1))
 
-print("Measuring Gymnasium (python3 bench/envs_gymnasium.py)...")
-let gymnasium = onlyID == nil ? gymnasiumSpeeds() : nil
-if gymnasium == nil {
-    print("Gymnasium not importable by python3: skipping the reference (pip install gymnasium)")
+var gymnasium: [String: Double]?
+if onlyID == nil {
+    print("Measuring Gymnasium (python3 bench/envs_gymnasium.py)...")
+    gymnasium = gymnasiumSpeeds()
+    if gymnasium == nil {
+        print("Gymnasium not importable by python3: skipping the reference (pip install gymnasium)")
+    }
 }
-rows = rows.map { id, row in
-    (id, Row(steps_per_s: row.steps_per_s, buffer_steps_per_s: row.buffer_steps_per_s,
-             vector_steps_per_s: row.vector_steps_per_s, gymnasium_steps_per_s: gymnasium?[id]))
+for index in rows.indices {
+    rows[index].row.gymnasium = gymnasium?[rows[index].id]
 }
 
 func millions(_ value: Double) -> String { String(format: "%8.2fM", value / 1e6) }
@@ -157,9 +168,9 @@ func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width,
 print("")
 print(pad("environment", 26) + "    single    buffer  vector×\(vectorCopies)   gymnasium   single/gym")
 for (id, row) in rows {
-    var line = pad(id, 26) + millions(row.steps_per_s) + "  " + millions(row.buffer_steps_per_s) + "  " + millions(row.vector_steps_per_s)
-    if let reference = row.gymnasium_steps_per_s {
-        line += String(format: "  %9.0f   %8.0fx", reference, row.steps_per_s / reference)
+    var line = pad(id, 26) + millions(row.single) + "  " + millions(row.buffer) + "  " + millions(row.vector)
+    if let reference = row.gymnasium {
+        line += String(format: "  %9.0f   %8.0fx", reference, row.single / reference)
     } else {
         line += "          -          -"
     }
@@ -167,10 +178,12 @@ for (id, row) in rows {
 }
 print("(environment steps per second, random actions, one thread; vector counts every copy's step)")
 
-let results = benchDirectory.appendingPathComponent("results")
-try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
-let encoder = JSONEncoder()
-encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-let json = try encoder.encode(Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.row) }))
-try json.write(to: results.appendingPathComponent("envs.json"))
-print("wrote bench/results/envs.json")
+if onlyID == nil {
+    let results = benchDirectory.appendingPathComponent("results")
+    try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let json = try encoder.encode(Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.row) }))
+    try json.write(to: results.appendingPathComponent("envs.json"))
+    print("wrote bench/results/envs.json")
+}
