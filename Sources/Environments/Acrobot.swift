@@ -128,6 +128,7 @@ public final class Acrobot: DiscreteEnvironment {
     }
 
     /// The time derivative of the joints under `torque` (Gymnasium's `_dsdt`, "book" dynamics).
+    /// Squares of constants are exact either way; squares of variables use `pow`, as NumPy's `**`.
     private static func derivatives(_ y: Joints, torque a: Double) -> Joints {
         let m1 = link1Mass, m2 = link2Mass, l1 = link1Length
         let lc1 = link1CenterOfMass, lc2 = link2CenterOfMass
@@ -136,12 +137,12 @@ public final class Acrobot: DiscreteEnvironment {
         let d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cos(theta2)) + i1 + i2
         let d2 = m2 * (lc2 * lc2 + l1 * lc2 * cos(theta2)) + i2
         let phi2 = m2 * lc2 * g * cos(theta1 + theta2 - Double.pi / 2.0)
-        let phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * sin(theta2)
+        let phi1 = -m2 * l1 * lc2 * pythonSquare(dtheta2) * sin(theta2)
             - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sin(theta2)
             + (m1 * lc1 + m2 * l1) * g * cos(theta1 - Double.pi / 2)
             + phi2
-        let ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * sin(theta2) - phi2)
-            / (m2 * (lc2 * lc2) + i2 - (d2 * d2) / d1)
+        let ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * pythonSquare(dtheta1) * sin(theta2) - phi2)
+            / (m2 * (lc2 * lc2) + i2 - pythonSquare(d2) / d1)
         let ddtheta1 = -(d2 * ddtheta2 + phi1) / d1
         return (dtheta1, dtheta2, ddtheta1, ddtheta2)
     }

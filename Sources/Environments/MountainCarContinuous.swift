@@ -103,7 +103,7 @@ public final class MountainCarContinuous: ContinuousEnvironment {
         if place == Self.minPosition && speed < 0 { speed = Number(0) }
 
         let terminated = place >= Self.goalPosition && speed >= Self.goalVelocity
-        let reward = (terminated ? 100.0 : 0.0) - Double(throttle) * Double(throttle) * 0.1
+        let reward = (terminated ? 100.0 : 0.0) - pythonSquare(Double(throttle)) * 0.1
         position = Double(Float(place.value))
         velocity = Double(Float(speed.value))
         stateIsSingle = true

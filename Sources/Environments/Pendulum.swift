@@ -78,7 +78,7 @@ public final class Pendulum: ContinuousEnvironment {
         clock.checkCanStep(id)
         let torque = min(max(action[0], -Self.maxTorque), Self.maxTorque)
         let angle = Self.normalizedAngle(theta)
-        let cost = angle * angle + 0.1 * (thetaDot * thetaDot) + Double(Float(0.001) * (torque * torque))
+        let cost = pythonSquare(angle) + 0.1 * pythonSquare(thetaDot) + Double(Float(0.001) * pythonSquare(torque))
 
         let gravityTerm = 3 * Self.gravity / (2 * Self.length) * sin(theta)
         let torqueTerm = Float(3.0 / (Self.mass * (Self.length * Self.length))) * torque
