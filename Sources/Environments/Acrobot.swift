@@ -78,6 +78,33 @@ public final class Acrobot: DiscreteEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1, o.2, o.3, o.4, o.5], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
+    }
+
+    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: Int) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1, o.2, o.3, o.4, o.5], outcome: outcome)
+    }
+
+    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, writing the observation into `buffer`.
+    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
+        return outcome
+    }
+
     /// Starts an episode with each variable uniform in `[-0.1, 0.1)`, rounded to float32.
     private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
@@ -154,33 +181,6 @@ public final class Acrobot: DiscreteEnvironment {
         while wrapped > Double.pi { wrapped = wrapped - turn }
         while wrapped < -Double.pi { wrapped = wrapped + turn }
         return wrapped
-    }
-
-    /// Starts an episode and returns its first observation and an (empty) info dictionary.
-    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1, o.2, o.3, o.4, o.5], [:])
-    }
-
-    /// Starts an episode and writes its first observation into `buffer`.
-    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
-        start(seed: seed)
-        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
-    }
-
-    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, returning observation, reward, terminated, truncated.
-    public func step(_ action: Int) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1, o.2, o.3, o.4, o.5], outcome: outcome)
-    }
-
-    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, writing the observation into `buffer`.
-    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
-        let outcome = advance(action)
-        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
-        return outcome
     }
 
     /// The observation of the current state, `[cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2]` in float32.

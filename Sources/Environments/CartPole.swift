@@ -76,6 +76,33 @@ public final class CartPole: DiscreteEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1, o.2, o.3], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1], buffer[2], buffer[3]) = observation
+    }
+
+    /// Pushes the cart left (`0`) or right (`1`) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: Int) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1, o.2, o.3], outcome: outcome)
+    }
+
+    /// Pushes the cart left (`0`) or right (`1`) for one step, writing the observation into `buffer`.
+    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1], buffer[2], buffer[3]) = observation
+        return outcome
+    }
+
     /// Starts an episode from a state uniform in `[-0.05, 0.05)`.
     private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
@@ -107,33 +134,6 @@ public final class CartPole: DiscreteEnvironment {
             || theta < -Self.thetaThreshold || theta > Self.thetaThreshold
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: 1.0, terminated: terminated, truncated: truncated)
-    }
-
-    /// Starts an episode and returns its first observation and an (empty) info dictionary.
-    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1, o.2, o.3], [:])
-    }
-
-    /// Starts an episode and writes its first observation into `buffer`.
-    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
-        start(seed: seed)
-        (buffer[0], buffer[1], buffer[2], buffer[3]) = observation
-    }
-
-    /// Pushes the cart left (`0`) or right (`1`) for one step, returning observation, reward, terminated, truncated.
-    public func step(_ action: Int) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1, o.2, o.3], outcome: outcome)
-    }
-
-    /// Pushes the cart left (`0`) or right (`1`) for one step, writing the observation into `buffer`.
-    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
-        let outcome = advance(action)
-        (buffer[0], buffer[1], buffer[2], buffer[3]) = observation
-        return outcome
     }
 
     /// The observation of the current state, `[x, xDot, theta, thetaDot]` in float32.

@@ -62,29 +62,6 @@ public final class MountainCar: DiscreteEnvironment {
         }
     }
 
-    /// Starts an episode at a position uniform in `[-0.6, -0.4)`, at rest.
-    private func start(seed: Int?) {
-        var generator = clock.startEpisode(seed: seed)
-        position = generator.nextDouble(from: -0.6, to: -0.4)
-        velocity = 0
-        clock.keep(generator)
-    }
-
-    /// Checks the action, advances the physics and the step count.
-    private func advance(_ action: Int) -> StepOutcome {
-        checkAction(action, in: actionSpace, of: id)
-        clock.checkCanStep(id)
-        velocity += Double(action - 1) * Self.force + cos(3 * position) * -Self.gravity
-        velocity = min(max(velocity, -Self.maxSpeed), Self.maxSpeed)
-        position += velocity
-        position = min(max(position, Self.minPosition), Self.maxPosition)
-        if position == Self.minPosition && velocity < 0 { velocity = 0 }
-
-        let terminated = position >= Self.goalPosition && velocity >= Self.goalVelocity
-        let truncated = clock.finishStep(terminated: terminated)
-        return StepOutcome(reward: -1.0, terminated: terminated, truncated: truncated)
-    }
-
     /// Starts an episode and returns its first observation and an (empty) info dictionary.
     public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
         start(seed: seed)
@@ -110,6 +87,29 @@ public final class MountainCar: DiscreteEnvironment {
         let outcome = advance(action)
         (buffer[0], buffer[1]) = observation
         return outcome
+    }
+
+    /// Starts an episode at a position uniform in `[-0.6, -0.4)`, at rest.
+    private func start(seed: Int?) {
+        var generator = clock.startEpisode(seed: seed)
+        position = generator.nextDouble(from: -0.6, to: -0.4)
+        velocity = 0
+        clock.keep(generator)
+    }
+
+    /// Checks the action, advances the physics and the step count.
+    private func advance(_ action: Int) -> StepOutcome {
+        checkAction(action, in: actionSpace, of: id)
+        clock.checkCanStep(id)
+        velocity += Double(action - 1) * Self.force + cos(3 * position) * -Self.gravity
+        velocity = min(max(velocity, -Self.maxSpeed), Self.maxSpeed)
+        position += velocity
+        position = min(max(position, Self.minPosition), Self.maxPosition)
+        if position == Self.minPosition && velocity < 0 { velocity = 0 }
+
+        let terminated = position >= Self.goalPosition && velocity >= Self.goalVelocity
+        let truncated = clock.finishStep(terminated: terminated)
+        return StepOutcome(reward: -1.0, terminated: terminated, truncated: truncated)
     }
 
     /// The observation of the current state, `[position, velocity]` in float32.

@@ -73,6 +73,33 @@ public final class MountainCarContinuous: ContinuousEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1]) = observation
+    }
+
+    /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: [Float]) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1], outcome: outcome)
+    }
+
+    /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, writing the observation into `buffer`.
+    public func step(_ action: [Float], writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1]) = observation
+        return outcome
+    }
+
     /// Starts an episode at a position uniform in `[-0.6, -0.4)`, at rest.
     private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
@@ -109,33 +136,6 @@ public final class MountainCarContinuous: ContinuousEnvironment {
         stateIsSingle = true
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: reward, terminated: terminated, truncated: truncated)
-    }
-
-    /// Starts an episode and returns its first observation and an (empty) info dictionary.
-    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1], [:])
-    }
-
-    /// Starts an episode and writes its first observation into `buffer`.
-    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
-        start(seed: seed)
-        (buffer[0], buffer[1]) = observation
-    }
-
-    /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, returning observation, reward, terminated, truncated.
-    public func step(_ action: [Float]) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1], outcome: outcome)
-    }
-
-    /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, writing the observation into `buffer`.
-    public func step(_ action: [Float], writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
-        let outcome = advance(action)
-        (buffer[0], buffer[1]) = observation
-        return outcome
     }
 
     /// The observation of the current state, `[position, velocity]` in float32.

@@ -13,7 +13,8 @@ import Foundation
 /// - Initial state: `theta` uniform in `[-π, π)`, `thetaDot` uniform in `[-1, 1)`.
 ///
 /// The torque is float32 in Gymnasium, and so are the products it enters
-/// (`3 * torque` and `0.001 * torque²`); this type computes them in `Float` too.
+/// (`3 * torque` and `0.001 * torque²`); this type computes them in `Float` too, and
+/// squares with `pow` as NumPy's `**` does, so that rewards match bit for bit.
 public final class Pendulum: ContinuousEnvironment {
     /// Gravity, m/s².
     public static let gravity = 10.0
@@ -64,6 +65,33 @@ public final class Pendulum: ContinuousEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1, o.2], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1], buffer[2]) = observation
+    }
+
+    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: [Float]) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1, o.2], outcome: outcome)
+    }
+
+    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, writing the observation into `buffer`.
+    public func step(_ action: [Float], writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1], buffer[2]) = observation
+        return outcome
+    }
+
     /// Starts an episode with `theta` uniform in `[-π, π)` and `thetaDot` in `[-1, 1)`.
     private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
@@ -97,33 +125,6 @@ public final class Pendulum: ContinuousEnvironment {
         if remainder < 0 { remainder += period }
         if remainder == 0 { remainder = 0 }  // NumPy gives +0, never -0
         return remainder - Double.pi
-    }
-
-    /// Starts an episode and returns its first observation and an (empty) info dictionary.
-    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1, o.2], [:])
-    }
-
-    /// Starts an episode and writes its first observation into `buffer`.
-    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
-        start(seed: seed)
-        (buffer[0], buffer[1], buffer[2]) = observation
-    }
-
-    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, returning observation, reward, terminated, truncated.
-    public func step(_ action: [Float]) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1, o.2], outcome: outcome)
-    }
-
-    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, writing the observation into `buffer`.
-    public func step(_ action: [Float], writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
-        let outcome = advance(action)
-        (buffer[0], buffer[1], buffer[2]) = observation
-        return outcome
     }
 
     /// The observation of the current state, `[cos(theta), sin(theta), thetaDot]` in float32.
