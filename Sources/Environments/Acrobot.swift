@@ -161,14 +161,16 @@ public final class Acrobot: DiscreteEnvironment {
         let lc1 = link1CenterOfMass, lc2 = link2CenterOfMass
         let i1 = linkMomentOfInertia, i2 = linkMomentOfInertia, g = gravity
         let (theta1, theta2, dtheta1, dtheta2) = y
-        let d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cos(theta2)) + i1 + i2
-        let d2 = m2 * (lc2 * lc2 + l1 * lc2 * cos(theta2)) + i2
+        // Gymnasium evaluates cos(theta2) and sin(theta2) several times; once gives the same numbers.
+        let cosTheta2 = cos(theta2), sinTheta2 = sin(theta2)
+        let d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cosTheta2) + i1 + i2
+        let d2 = m2 * (lc2 * lc2 + l1 * lc2 * cosTheta2) + i2
         let phi2 = m2 * lc2 * g * cos(theta1 + theta2 - Double.pi / 2.0)
-        let phi1 = -m2 * l1 * lc2 * pythonSquare(dtheta2) * sin(theta2)
-            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sin(theta2)
+        let phi1 = -m2 * l1 * lc2 * pythonSquare(dtheta2) * sinTheta2
+            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sinTheta2
             + (m1 * lc1 + m2 * l1) * g * cos(theta1 - Double.pi / 2)
             + phi2
-        let ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * pythonSquare(dtheta1) * sin(theta2) - phi2)
+        let ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * pythonSquare(dtheta1) * sinTheta2 - phi2)
             / (m2 * (lc2 * lc2) + i2 - pythonSquare(d2) / d1)
         let ddtheta1 = -(d2 * ddtheta2 + phi1) / d1
         return (dtheta1, dtheta2, ddtheta1, ddtheta2)
