@@ -8,12 +8,11 @@ It writes one JSON file per environment id next to this script. Each file holds
 several episodes (seeded initial states; random and hand-chosen actions). Every step
 stores the float64 state before the step, the steps elapsed before it, the action,
 and what Gymnasium returned: the float32 observation, the reward, terminated and
-truncated. Floats are written as exact decimal expansions of their binary values,
-so the tests read back the very same numbers.
+truncated. Floats are written in Python's shortest round-trip form (float32 values
+first widened exactly to float64), so the tests read back the very same numbers.
 """
 
 import json
-import math
 import pathlib
 
 import gymnasium as gym
