@@ -26,6 +26,7 @@ struct ReferenceTrajectoryTests {
     func everyStepAgrees(id: String) throws {
         let reference = try ReferenceTrajectory.load(id)
         #expect(reference.id == id)
+        #expect(reference.gymnasium.hasPrefix("1."), "recorded from Gymnasium 1.x")
         #expect(reference.episodes.count >= 3)
         var steps = 0
         for episode in reference.episodes {
