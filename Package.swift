@@ -11,7 +11,8 @@ import PackageDescription
 let package = Package(
     name: "ppo-book",
     products: [
-        .library(name: "BookKit", type: .dynamic, targets: ["RL"]),
+        .executable(name: "ppo-book", targets: ["PPOBook"]),
+        .library(name: "BookKit", type: .dynamic, targets: ["RL", "Charts", "BookRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,8 +21,18 @@ let package = Package(
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
         .target(name: "SeededRandom"),
+        .target(name: "SeriesStatistics"),
+        .target(name: "Tensors", dependencies: ["SeededRandom"]),
         .target(name: "Environments", dependencies: ["SeededRandom"]),
-        .target(name: "RL", dependencies: ["SeededRandom", "Environments"]),
+        .target(name: "Agents", dependencies: ["SeededRandom", "SeriesStatistics", "Tensors", "Environments"]),
+        .target(name: "RL", dependencies: ["SeededRandom", "SeriesStatistics", "Tensors", "Environments", "Agents"]),
+
+        // MARK: What cells call (linked into BookKit), and the events it sends to ppo-book
+        .target(name: "CellEvents"),
+        .target(name: "BookRuntime", dependencies: ["RL", "Charts", "CellEvents"]),
+
+        // MARK: The charts (Foundation only; linked into BookKit)
+        .target(name: "Charts", dependencies: ["SeriesStatistics"]),
 
         // MARK: The notebook pipeline
         .systemLibrary(
@@ -29,11 +40,27 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Execution", dependencies: ["Notebook", "CellEvents"]),
+        .target(name: "Render", dependencies: ["Notebook", "Execution", "CellEvents"]),
+        .executableTarget(name: "PPOBook", dependencies: [
+            "Notebook", "Execution", "Render",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // MARK: Tests
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "SeriesStatisticsTests", dependencies: ["SeriesStatistics"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
+        .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
         // Reads its reference trajectories from Fixtures/ through #filePath.
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "SeededRandom"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,15 +1,18 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Benchmarks for ppo-book's engine, kept apart from the main package so that
-/// `swift build` and `swift test` there never compile them. Run them with
-/// `make bench-<name>` from the repository root (release mode).
+/// Benchmarks for ppo-book, kept apart from the main package so that `swift test`
+/// never builds them. Each executable prints a table and writes `results/<name>.json`.
 let package = Package(
     name: "ppo-book-bench",
     dependencies: [
         .package(name: "ppo-book", path: ".."),
     ],
     targets: [
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: [.product(name: "BookKit", package: "ppo-book")]
+        ),
         .executableTarget(
             name: "envs-bench",
             dependencies: [.product(name: "BookKit", package: "ppo-book")]

@@ -1,0 +1,142 @@
+import CellEvents
+import Foundation
+import Notebook
+
+/// Runs a compiled session program and sorts what it sends into each cell's result.
+struct SessionRun {
+    /// The result of every compiled cell.
+    private(set) var results: [Int: CellResult] = [:]
+
+    private let cells: [Cell]
+    private let notebookPath: String
+    private var outputs: [Int: [CellOutput]] = [:]
+    private var errorText: [Int: String] = [:]
+    private var finished: Set<Int> = []
+    private var expectedFailures: [Int: String] = [:]
+    private var missingFailures: Set<Int> = []
+    private var current: Int?
+    private var errorCell: Int?
+
+    /// Runs `binary`, whose program holds `cells`, in `directory` (the notebook's folder).
+    ///
+    /// - Parameters:
+    ///   - timeout: the time limit of a cell that sets none.
+    ///   - onProgress: called with each progress report and the cell that sent it.
+    init(binary: String, cells: [Cell], notebookPath: String, directory: String, timeout: Double,
+         onProgress: (Cell, ProgressReport) -> Void) throws {
+        self.cells = cells
+        self.notebookPath = notebookPath
+        let framing = EventFraming(nonce: Self.makeNonce())
+        var environment = ProcessInfo.processInfo.environment
+        environment[CellSessionEnvironment.nonce] = framing.nonce
+        environment[CellSessionEnvironment.workingDirectory] = directory
+        environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
+        let child = try ChildProcess(executable: binary, arguments: [], environment: environment)
+
+        var outputDecoder = EventStreamDecoder(framing: framing)
+        var errorDecoder = EventStreamDecoder(framing: framing)
+        var deadline = Date.distantFuture
+        var timedOut: (cell: Int, seconds: Double)?
+        let limits = Dictionary(uniqueKeysWithValues: cells.map { ($0.index, $0.options.timeout ?? timeout) })
+        let byIndex = Dictionary(uniqueKeysWithValues: cells.map { ($0.index, $0) })
+
+        let termination = child.communicate(handle: { fromErrors, bytes in
+            if fromErrors {
+                for piece in errorDecoder.feed(bytes) { acceptError(piece) }
+            } else {
+                for piece in outputDecoder.feed(bytes) {
+                    if case .event(.cellStarted(let index)) = piece { deadline = Date() + limits[index]! }
+                    if case .event(.progress(let report)) = piece, let current, let cell = byIndex[current] {
+                        onProgress(cell, report)
+                    }
+                    accept(piece)
+                }
+            }
+        }, check: {
+            guard Date() > deadline, let current else { return false }
+            timedOut = (current, limits[current]!)
+            return true
+        })
+        outputDecoder.finish().forEach { accept($0) }
+        errorDecoder.finish().forEach { acceptError($0) }
+        settle(termination: termination, timedOut: timedOut)
+    }
+
+    private mutating func accept(_ piece: EventStreamDecoder.Piece) {
+        switch piece {
+        case .text(let text):
+            if let current { append(.text(text), to: current) }
+        case .event(let event):
+            switch event {
+            case .cellStarted(let index): current = index
+            case .cellFinished(let index): finished.insert(index)
+            case .table(let table): if let current { append(.table(table), to: current) }
+            case .figure(let figure): if let current { append(.figure(figure), to: current) }
+            case .progress: break
+            case .expectedErrorOccurred(let cell, let message): expectedFailures[cell] = message
+            case .expectedErrorMissing(let cell): missingFailures.insert(cell)
+            }
+        }
+    }
+
+    private mutating func acceptError(_ piece: EventStreamDecoder.Piece) {
+        switch piece {
+        case .text(let text): if let errorCell { errorText[errorCell, default: ""] += text }
+        case .event(.cellStarted(let index)): errorCell = index
+        case .event: break
+        }
+    }
+
+    private mutating func append(_ output: CellOutput, to cell: Int) {
+        if case .text(let more) = output, case .text(let earlier)? = outputs[cell]?.last {
+            outputs[cell]![outputs[cell]!.count - 1] = .text(earlier + more)
+        } else {
+            outputs[cell, default: []].append(output)
+        }
+    }
+
+    private mutating func settle(termination: Termination, timedOut: (cell: Int, seconds: Double)?) {
+        var stopped = false
+        for cell in cells {
+            var cellOutputs = outputs[cell.index] ?? []
+            let errors = errorText[cell.index] ?? ""
+            if stopped {
+                results[cell.index] = CellResult(status: .notRun)
+            } else if let report = expectedFailures[cell.index] {
+                let trap = TrapReport(errors: report, notebookPath: notebookPath, termination: "an error")
+                if !trap.ownText.isEmpty { cellOutputs.append(.standardError(trap.ownText)) }
+                results[cell.index] = CellResult(status: .failedAsExpected, outputs: cellOutputs + [.error(trap.message)])
+            } else if missingFailures.contains(cell.index) {
+                let message = "\(cell.fence): error: this cell is marked expect-error, but it ran without an error"
+                results[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
+                stopped = true
+            } else if finished.contains(cell.index) {
+                if !errors.isEmpty { cellOutputs.append(.standardError(errors)) }
+                results[cell.index] = CellResult(status: .succeeded, outputs: cellOutputs)
+            } else {
+                let message: String
+                var ownText = errors
+                if let timedOut, timedOut.cell == cell.index {
+                    message = "\(cell.fence): error: the cell was stopped after \(Self.format(timedOut.seconds)) s, "
+                        + "its time limit (set another with timeout=SECONDS)"
+                } else {
+                    let trap = TrapReport(errors: errors, notebookPath: notebookPath, termination: termination.description)
+                    message = trap.message
+                    ownText = trap.ownText
+                }
+                if !ownText.isEmpty { cellOutputs.append(.standardError(ownText)) }
+                results[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
+                stopped = true
+            }
+        }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+
+    private static func makeNonce() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
+    }
+}

@@ -1,0 +1,73 @@
+import CCMarkGFM
+
+/// One node of a parsed ``MarkdownDocument``: a typed, read-only view of a cmark-gfm node.
+///
+/// A block is only valid while its document lives; it keeps the document alive.
+public struct MarkdownBlock {
+    let node: OpaquePointer
+    let document: MarkdownDocument
+
+    /// cmark-gfm's name for the node type: `"paragraph"`, `"heading"`, `"code_block"`,
+    /// `"table"`, `"list"`, `"text"`... Extension types such as tables have no C
+    /// constant in the installed headers, so the name is the one reliable key.
+    public var kind: String {
+        String(cString: cmark_node_get_type_string(node))
+    }
+
+    /// The first line of the block in the source text (1-based). For a fenced code
+    /// block this is the opening fence, so its first code line is `startLine + 1`.
+    public var startLine: Int { Int(cmark_node_get_start_line(node)) }
+
+    /// The last line of the block in the source text (1-based).
+    public var endLine: Int { Int(cmark_node_get_end_line(node)) }
+
+    /// For a code block: whether it is fenced (as opposed to indented).
+    public var isFenced: Bool {
+        var length: Int32 = 0, offset: Int32 = 0
+        var character: CChar = 0
+        return cmark_node_get_fenced(node, &length, &offset, &character) != 0
+    }
+
+    /// For a fenced code block: the whole rest of the opening fence line.
+    public var fenceInfo: String {
+        cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The literal content of a code block, text or inline code node.
+    public var literal: String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// For a heading: its level, 1 to 6.
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(node)) }
+
+    /// The blocks (or inlines) directly inside this one.
+    public var children: [MarkdownBlock] {
+        var result: [MarkdownBlock] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(MarkdownBlock(node: current, document: document))
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    /// Every node inside this one, depth first, this one excluded.
+    public var descendants: [MarkdownBlock] {
+        children.flatMap { [$0] + $0.descendants }
+    }
+
+    /// The text a reader sees, without markup: the literals of text and code inside.
+    public var plainText: String {
+        switch kind {
+        case "text", "code": return literal
+        case "softbreak", "linebreak": return " "
+        default: return children.map(\.plainText).joined()
+        }
+    }
+
+    /// The block rendered to HTML by cmark-gfm.
+    public var html: String {
+        document.html(of: node)
+    }
+}

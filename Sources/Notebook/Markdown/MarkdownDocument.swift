@@ -1,0 +1,53 @@
+import CCMarkGFM
+import Foundation
+
+/// A Markdown text parsed by cmark-gfm with the GitHub extensions switched on
+/// (tables, strikethrough, autolinks, the tag filter and task lists).
+///
+/// This is the only place that owns cmark-gfm memory: the document frees its tree
+/// when it goes away, and its blocks are valid for as long as it lives.
+public final class MarkdownDocument {
+    /// The GFM extensions attached to every parse and render.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+
+    /// Parses `text`. Raw HTML in the text is kept (authors own their prose), with GFM's
+    /// tag filter disarming `<script>`, `<iframe>` and the other tags it lists.
+    public init(text: String) {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(Self.options)!
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        text.utf8CString.withUnsafeBufferPointer { bytes in
+            cmark_parser_feed(parser, bytes.baseAddress, bytes.count - 1)
+        }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The top-level blocks of the document, in order.
+    public var blocks: [MarkdownBlock] {
+        MarkdownBlock(node: root, document: self).children
+    }
+
+    /// The HTML of one block (and everything inside it).
+    func html(of node: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(node, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_GITHUB_PRE_LANG
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Turns a notebook's Markdown into a ``Notebook``: front matter, prose blocks and cells.
+///
+/// A fenced code block whose info string starts with the word `swift` is a cell; the
+/// words after it are tags (see ``CellTagParser``). Other code blocks are prose.
+public struct NotebookParser {
+    /// Creates a parser.
+    public init() {}
+
+    /// Reads and parses the notebook at `path`.
+    public func parse(contentsOf path: String) throws -> Notebook {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            throw NotebookError("the notebook \(reason)", at: SourceLocation(file: path, line: 1))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NotebookError("the notebook is not UTF-8 text", at: SourceLocation(file: path, line: 1))
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses `text`; `path` names the notebook in messages and output files.
+    public func parse(_ text: String, path: String) throws -> Notebook {
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let frontMatterLines = FrontMatter.lineCount(in: text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var frontMatter = FrontMatter()
+        if frontMatterLines > 0 {
+            let yaml = lines[1..<(frontMatterLines - 1)].joined(separator: "\n")
+            frontMatter = try FrontMatter.parse(yaml, at: SourceLocation(file: path, line: 1))
+        }
+        // Blank out the front matter so cmark-gfm's line numbers stay those of the file.
+        let markdown = String(repeating: "\n", count: frontMatterLines)
+            + lines.dropFirst(frontMatterLines).joined(separator: "\n")
+        let document = MarkdownDocument(text: markdown)
+        let blocks = try notebookBlocks(of: document, path: path)
+        return Notebook(path: path, frontMatter: frontMatter, document: document, blocks: blocks)
+    }
+
+    private func notebookBlocks(of document: MarkdownDocument, path: String) throws -> [NotebookBlock] {
+        var blocks: [NotebookBlock] = []
+        var anchors: [String: SourceLocation] = [:]
+        for block in document.blocks {
+            let fence = SourceLocation(file: path, line: block.startLine)
+            guard block.kind == "code_block", block.isFenced, let tags = Self.swiftTags(in: block.fenceInfo) else {
+                try rejectNestedCells(in: block, path: path)
+                blocks.append(.prose(block))
+                continue
+            }
+            let options = try CellTagParser(location: fence).parse(tags)
+            let cell = Cell(index: blocks.count { if case .cell = $0 { true } else { false } },
+                            options: options, source: Self.withoutTrailingNewline(block.literal), fence: fence)
+            if let earlier = anchors[cell.anchor] {
+                throw NotebookError("the id '\(cell.anchor)' is already used by the cell at \(earlier)", at: fence)
+            }
+            anchors[cell.anchor] = fence
+            blocks.append(.cell(cell))
+        }
+        return blocks
+    }
+
+    /// A `swift` fence inside a list or quote would silently not run: say so instead.
+    private func rejectNestedCells(in block: MarkdownBlock, path: String) throws {
+        for inner in block.descendants where inner.kind == "code_block" && inner.isFenced {
+            if Self.swiftTags(in: inner.fenceInfo) != nil {
+                throw NotebookError(
+                    "a swift cell must stand at the top level of the notebook, not inside a list or quote",
+                    at: SourceLocation(file: path, line: inner.startLine))
+            }
+        }
+    }
+
+    /// The tags of a `swift` info string, or nil when the block is in another language.
+    static func swiftTags(in info: String) -> String? {
+        let trimmed = info.drop(while: \.isWhitespace)
+        guard trimmed.hasPrefix("swift") else { return nil }
+        let rest = trimmed.dropFirst("swift".count)
+        guard rest.isEmpty || rest.first!.isWhitespace else { return nil }
+        return String(rest)
+    }
+
+    private static func withoutTrailingNewline(_ code: String) -> String {
+        code.hasSuffix("\n") ? String(code.dropLast()) : code
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Adam with bias correction, as `torch.optim.Adam` computes it (no weight decay, no AMSGrad).
+///
+/// For each parameter with gradient g at step t:
+/// m = β₁m + (1-β₁)g, v = β₂v + (1-β₂)g²,
+/// p -= lr/(1-β₁ᵗ) · m / (√v/√(1-β₂ᵗ) + eps).
+public final class Adam: Optimizer {
+    /// The tensors this optimiser updates.
+    public let parameters: [Tensor]
+
+    /// The learning rate.
+    public var lr: Float
+
+    /// The decay rates of the first and second moment estimates.
+    public let betas: (Float, Float)
+
+    /// Added to the denominator for numerical stability.
+    public let eps: Float
+
+    /// The number of updates applied to each parameter so far.
+    private var steps: [Int]
+
+    /// The running means of the gradients, one per parameter.
+    private var firstMoments: [[Float]]
+
+    /// The running means of the squared gradients, one per parameter.
+    private var secondMoments: [[Float]]
+
+    /// Creates the optimiser with PyTorch's defaults (lr 1e-3, betas (0.9, 0.999), eps 1e-8).
+    public init(_ parameters: [Tensor], lr: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), eps: Float = 1e-8) {
+        guard lr >= 0, eps >= 0, (0..<1).contains(betas.0), (0..<1).contains(betas.1) else {
+            fatalError("Adam: invalid settings lr \(lr), betas \(betas), eps \(eps); need lr >= 0, eps >= 0 and betas in [0, 1)")
+        }
+        self.parameters = parameters
+        self.lr = lr
+        self.betas = betas
+        self.eps = eps
+        steps = Array(repeating: 0, count: parameters.count)
+        firstMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
+        secondMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
+    }
+
+    /// Applies one Adam update to every parameter that has a gradient.
+    public func step() {
+        let (beta1, beta2) = betas
+        for (index, parameter) in parameters.enumerated() {
+            guard let grad = parameter.grad else { continue }
+            steps[index] += 1
+            let t = Float(steps[index])
+            let stepSize = lr / (1 - Foundation.pow(beta1, t))
+            let correction2 = (1 - Foundation.pow(beta2, t)).squareRoot()
+            let epsilon = eps
+            parameter.scalars.withUnsafeMutableBufferPointer { p in
+                grad.scalars.withUnsafeBufferPointer { g in
+                    firstMoments[index].withUnsafeMutableBufferPointer { m in
+                        secondMoments[index].withUnsafeMutableBufferPointer { v in
+                            for i in p.indices {
+                                m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                                p[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2 + epsilon)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+extension Tensor {
+    /// The matrix product of `[m, k]` and `[k, n]`, giving `[m, n]` (PyTorch's `a @ b`).
+    public func matmul(_ other: Tensor) -> Tensor {
+        guard rank == 2, other.rank == 2, shape[1] == other.shape[0] else {
+            fatalError("matmul: shapes \(shape) and \(other.shape) do not chain; need [m, k] and [k, n]")
+        }
+        let (a, b) = (self, other)
+        let (m, k, n) = (shape[0], shape[1], other.shape[1])
+        var values = [Float](repeating: 0, count: m * n)
+        values.withUnsafeMutableBufferPointer { c in
+            a.scalars.withUnsafeBufferPointer { x in
+                b.scalars.withUnsafeBufferPointer { y in
+                    MatrixKernels.multiply(x.baseAddress!, aRowStride: k, aColumnStride: 1, y.baseAddress!,
+                                           into: c.baseAddress!, m: m, k: k, n: n)
+                }
+            }
+        }
+        guard Tensor.needsGradient(a, b) else { return Tensor(shape: [m, n], scalars: values) }
+        return Tensor.result(shape: [m, n], scalars: values, op: "matmul", inputs: [a, b]) { gradient in
+            let dc = gradient.baseAddress!
+            a.addToGradient { da in
+                b.scalars.withUnsafeBufferPointer { y in
+                    MatrixKernels.multiplyTransposed(dc, y.baseAddress!, into: da.baseAddress!, m: m, k: n, n: k)
+                }
+            }
+            b.addToGradient { db in
+                a.scalars.withUnsafeBufferPointer { x in
+                    MatrixKernels.multiply(x.baseAddress!, aRowStride: 1, aColumnStride: k, dc,
+                                           into: db.baseAddress!, m: k, k: m, n: n)
+                }
+            }
+        }
+    }
+
+    /// `input · weightᵀ + bias` as one operation with one backward step, the core of
+    /// `Linear`. `input` is `[batch, in]` or `[in]`, `weight` is `[out, in]`, `bias` is `[out]`.
+    public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
+        guard weight.rank == 2, (1...2).contains(input.rank), input.shape.last == weight.shape[1] else {
+            fatalError("linear: input of shape \(input.shape) does not fit a weight of shape \(weight.shape); the input's last size must be \(weight.shape.last ?? 0)")
+        }
+        let (outputs, inputs) = (weight.shape[0], weight.shape[1])
+        let batch = input.rank == 2 ? input.shape[0] : 1
+        if let bias, bias.shape != [outputs] {
+            fatalError("linear: bias of shape \(bias.shape) does not fit a weight of shape \(weight.shape); expected [\(outputs)]")
+        }
+        var values = [Float](repeating: 0, count: batch * outputs)
+        values.withUnsafeMutableBufferPointer { y in
+            if let bias {
+                bias.scalars.withUnsafeBufferPointer { b in
+                    for row in 0..<batch { (y.baseAddress! + row * outputs).update(from: b.baseAddress!, count: outputs) }
+                }
+            }
+            input.scalars.withUnsafeBufferPointer { x in
+                weight.scalars.withUnsafeBufferPointer { w in
+                    MatrixKernels.multiplyTransposed(x.baseAddress!, w.baseAddress!, into: y.baseAddress!,
+                                                     m: batch, k: inputs, n: outputs)
+                }
+            }
+        }
+        let shape = input.rank == 2 ? [batch, outputs] : [outputs]
+        let recorded = bias.map { [input, weight, $0] } ?? [input, weight]
+        guard recorded.contains(where: { Tensor.needsGradient($0) }) else { return Tensor(shape: shape, scalars: values) }
+        return result(shape: shape, scalars: values, op: "linear", inputs: recorded) { gradient in
+            let dy = gradient.baseAddress!
+            input.addToGradient { dx in
+                weight.scalars.withUnsafeBufferPointer { w in
+                    MatrixKernels.multiply(dy, aRowStride: outputs, aColumnStride: 1, w.baseAddress!,
+                                           into: dx.baseAddress!, m: batch, k: outputs, n: inputs)
+                }
+            }
+            weight.addToGradient { dw in
+                input.scalars.withUnsafeBufferPointer { x in
+                    MatrixKernels.multiply(dy, aRowStride: 1, aColumnStride: outputs, x.baseAddress!,
+                                           into: dw.baseAddress!, m: outputs, k: batch, n: inputs)
+                }
+            }
+            bias?.addToGradient { db in
+                for row in 0..<batch {
+                    for column in 0..<outputs { db[column] += dy[row * outputs + column] }
+                }
+            }
+        }
+    }
+}
+
+/// The matrix product of `[m, k]` and `[k, n]`, giving `[m, n]` (PyTorch's `a @ b`).
+public func matmul(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
+    lhs.matmul(rhs)
+}

@@ -1,0 +1,62 @@
+import Foundation
+import RL
+
+// Times the lesson's network in release mode: one no-grad forward for a single
+// state, and one PPO update on a 64-row minibatch; compares with PyTorch when present.
+
+let benchDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let rows = 64
+
+manualSeed(0)
+let network = LessonNetwork()
+let state = Tensor([0.02, -0.01, 0.03, 0.04])
+let states = Tensor.randn([rows, 4])
+let actions = (0..<rows).map { $0 % 2 }
+let oldLogProbs = noGrad { Categorical(logits: network.actor(network.shared(states))).logProb(actions) }
+let returns = Tensor.randn([rows])
+let advantages = Tensor.randn([rows])
+
+let forwardMicroseconds = Stopwatch.microsecondsPerCall(calls: 100_000) {
+    _ = network.forward(state: state)
+}
+let updateMicroseconds = Stopwatch.microsecondsPerCall(calls: 5_000) {
+    network.update(states: states, actions: actions, oldLogProbs: oldLogProbs, returns: returns, advantages: advantages)
+}
+let flops = LessonNetwork.minibatchFlops(rows: rows)
+let gflops = flops / (updateMicroseconds * 1000)
+
+var results: [String: Double] = [
+    "forward_single_us": forwardMicroseconds,
+    "minibatch_update_us": updateMicroseconds,
+    "minibatch_gflops": gflops,
+    "minibatch_mflop": flops / 1e6,
+]
+
+func cell(_ value: Double?, _ format: String) -> String {
+    value.map { String(format: format, $0) } ?? "-"
+}
+
+let torch = TorchReference.run(script: benchDirectory.appendingPathComponent("engine_torch.py"))
+if let torch {
+    results["torch_forward_single_us"] = torch["forward_single_us"]
+    results["torch_minibatch_update_us"] = torch["minibatch_update_us"]
+}
+let torchForward = torch?["forward_single_us"], torchUpdate = torch?["minibatch_update_us"]
+
+print("")
+print("engine-bench: lesson network 4 -> 64 tanh -> 64 tanh -> actor 2 + critic 1 (release, one thread)")
+print("operation                         ppo-book (us)   GFLOP/s   PyTorch (us)   PyTorch / ppo-book")
+print(String(format: "%-32@  %13.2f   %7@   %12@   %18@", "forward, 1 state, no grad" as NSString,
+             forwardMicroseconds, "-" as NSString, cell(torchForward, "%.2f") as NSString,
+             cell(torchForward.map { $0 / forwardMicroseconds }, "%.1fx") as NSString))
+print(String(format: "%-32@  %13.2f   %7.2f   %12@   %18@", "PPO update, 64 rows + Adam" as NSString,
+             updateMicroseconds, gflops, cell(torchUpdate, "%.2f") as NSString,
+             cell(torchUpdate.map { $0 / updateMicroseconds }, "%.1fx") as NSString))
+print(String(format: "(%.2f MFLOP of matrix products per update; targets: forward < 2 us, update < 60 us)", flops / 1e6))
+
+let resultsDirectory = benchDirectory.appendingPathComponent("results")
+try FileManager.default.createDirectory(at: resultsDirectory, withIntermediateDirectories: true)
+let json = try JSONSerialization.data(withJSONObject: results, options: [.prettyPrinted, .sortedKeys])
+try json.write(to: resultsDirectory.appendingPathComponent("engine.json"))
+print("wrote results/engine.json")
