@@ -9,7 +9,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps build render test check-output install clean bench-engine
+.PHONY: all deps build render test check-output install clean bench-engine bench-envs
 
 all: render
 
@@ -54,6 +54,10 @@ check-output: build
 ## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
 bench-engine:
 	cd bench && $(SWIFT) run -c release engine-bench
+
+## bench-envs: environment steps per second, beside Gymnasium's when python3 can import it
+bench-envs:
+	cd bench && $(SWIFT) run -c release envs-bench
 
 clean:
 	rm -rf .build
