@@ -95,8 +95,7 @@ public final class FeedForwardNetwork: Module {
                 layer.bias!.scalars.withUnsafeBufferPointer { b in
                     for row in 0..<outputs {
                         let weights = w.baseAddress! + row * inputs
-                        var total = b[row]
-                        for column in 0..<inputs { total += weights[column] * source[column] }
+                        var total = b[row] + FeedForwardNetwork.dot(weights, source, count: inputs)
                         if activate {
                             total = activation == .relu ? Swift.max(total, 0) : Foundation.tanh(total)
                         }
@@ -107,6 +106,30 @@ public final class FeedForwardNetwork: Module {
             source = UnsafePointer(target)
         }
         return UnsafeBufferPointer(start: source, count: outputSize)
+    }
+
+    /// The first hidden layer's activations from the latest ``output(for:)`` call
+    /// (valid until the next call).
+    public var hiddenActivations: UnsafeBufferPointer<Float> {
+        UnsafeBufferPointer(start: buffers[0], count: sizes[1])
+    }
+
+    /// The dot product of two vectors of `count` values, eight lanes at a time.
+    @inline(__always)
+    private static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMD8<Float>()
+        var index = 0
+        while index + 8 <= count {
+            lanes += UnsafeRawPointer(x + index).loadUnaligned(as: SIMD8<Float>.self)
+                * UnsafeRawPointer(y + index).loadUnaligned(as: SIMD8<Float>.self)
+            index += 8
+        }
+        var total = lanes.sum()
+        while index < count {
+            total += x[index] * y[index]
+            index += 1
+        }
+        return total
     }
 
     /// The outputs for one observation given as an array; see ``output(for:)``.
