@@ -4,14 +4,24 @@ import Tensors
 
 /// A one-step Actor-Critic for discrete actions, with the parts the lesson's entropy
 /// exercise reaches into: `features` (the trunk), the `actor` and `critic` heads, `gamma`,
-/// `optimizer` and `allParameters`. The actor gives logits (`Categorical(logits:)`), the
-/// critic one state value per row.
+/// `optimizer`, `allParameters` and `maxGradNorm`. The actor gives logits, the critic one
+/// state value per row. A notebook cell can write the exercise's update itself:
 ///
 /// ```swift
 /// let agent = ActorCritic(stateSize: 4, actionCount: 2, seed: 0)
-/// let feats = agent.features(stateTensor)            // [1, hidden] (or the state itself)
-/// let dist = Categorical(logits: agent.actor(feats))
+/// let feats = agent.features(Tensor(state, shape: [1, 4]))
+/// let dist = Categorical(probs: agent.actor(feats).softmax(axis: -1))
+/// let action = dist.sample(using: &rng)
 /// let value = agent.critic(feats).squeeze()
+/// let result = env.step(Int(action.item))
+/// let nextValue = noGrad { agent.critic(agent.features(Tensor(result.observation, shape: [1, 4]))).squeeze() }
+/// let target = Float(result.reward) + agent.gamma * nextValue * (result.terminated ? 0 : 1)
+/// let advantage = target - value
+/// let loss = -(dist.logProb(action) * advantage.detach()).sum() + 0.5 * advantage.pow(2) - beta * dist.entropy().mean()
+/// agent.optimizer.zeroGrad()
+/// loss.backward()
+/// clipGradNorm(agent.allParameters, maxNorm: agent.maxGradNorm)
+/// agent.optimizer.step()
 /// ```
 ///
 /// With ``Configuration/default`` the actor and the critic are separate networks and
@@ -36,6 +46,9 @@ public final class ActorCritic {
 
     /// Every trainable tensor: trunk, actor, critic.
     public let allParameters: [Tensor]
+
+    /// The number of actions the actor scores.
+    public let actionCount: Int
 
     /// The total gradient norm is clipped to this before every step (infinity: no clipping).
     public let maxGradNorm: Float
@@ -76,6 +89,7 @@ public final class ActorCritic {
             optimizer = OptimizerGroup(Adam(features.parameters + actor.parameters, lr: configuration.actorLearningRate),
                                        Adam(critic.parameters, lr: configuration.criticLearningRate))
         }
+        self.actionCount = actionCount
         gamma = configuration.gamma
         maxGradNorm = configuration.maxGradNorm
         self.configuration = configuration

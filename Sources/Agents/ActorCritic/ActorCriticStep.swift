@@ -22,9 +22,8 @@ extension ActorCritic {
     /// tensors with autodiff, exactly as the lesson's loop is written.
     @discardableResult
     public func update(state: [Float], action: Int, reward: Double, nextState: [Float], bootstraps: Bool, beta: Float) -> Float {
-        let outputs = actionCount
-        guard (0..<outputs).contains(action) else {
-            fatalError("ActorCritic.update: action \(action) is out of range 0..<\(outputs)")
+        guard (0..<actionCount).contains(action) else {
+            fatalError("ActorCritic.update: action \(action) is out of range 0..<\(actionCount)")
         }
         if let networks = separateNetworks {
             return fusedUpdate(networks, state: state, action: action, reward: Float(reward), nextState: nextState,
@@ -32,11 +31,6 @@ extension ActorCritic {
         }
         return tensorUpdate(state: state, action: action, reward: Float(reward), nextState: nextState,
                             bootstraps: bootstraps, beta: beta)
-    }
-
-    /// The number of actions the actor scores.
-    var actionCount: Int {
-        actor.parameters.last!.count
     }
 
     private func tensorUpdate(state: [Float], action: Int, reward: Float, nextState: [Float], bootstraps: Bool, beta: Float) -> Float {
