@@ -1,5 +1,6 @@
 import Agents
 import Environments
+import SeededRandom
 import Testing
 
 @Suite struct REINFORCETests {
@@ -9,6 +10,12 @@ import Testing
         let other = REINFORCE.train(env: CartPole(), episodes: 40, seed: 4)
         #expect(first == second)
         #expect(first.returns != other.returns)
+    }
+
+    @Test func seedsRunInParallelGiveTheSerialResults() {
+        let parallel = parallelMap(seeds: [0, 1, 2]) { REINFORCE.train(env: CartPole(), episodes: 20, seed: $0) }
+        let serial = [0, 1, 2].map { REINFORCE.train(env: CartPole(), episodes: 20, seed: $0) }
+        #expect(parallel == serial)
     }
 
     @Test func baselineIsDeterministicForASeed() {
