@@ -3,12 +3,9 @@ import SeededRandom
 import Tensors
 
 /// REINFORCE with a learned state-value baseline: a separate value network V(s) is fitted
-/// by mean squared error to the discounted returns, and the policy is pushed by the
-/// advantage `G_t - V(s_t)` instead of the raw return.
-///
-/// The value network predicts raw returns; the advantages are normalised before the policy
-/// step, as plain REINFORCE normalises its returns, so both agents take steps of the same
-/// scale and differ only in what they subtract.
+/// by mean squared error to the episode's normalised discounted returns Ĝ_t (the targets
+/// plain REINFORCE weights its log-probabilities with), and the policy is pushed by the
+/// advantage `Ĝ_t - V(s_t)` instead.
 ///
 /// ```swift
 /// let log = REINFORCEWithBaseline.train(env: CartPole(), episodes: 1000, seed: 0)
@@ -70,14 +67,14 @@ public final class REINFORCEWithBaseline: EpisodicAgent {
     }
 
     /// One step for each network, then forgets the episode: the value network on
-    /// `mse(V(s_t), G_t)`, the policy on `-Σ log π(a_t|s_t) · Â_t` with the normalised
-    /// advantages `Â_t` of `G_t - V(s_t)` (V taken before its own step, without gradient).
+    /// `mse(V(s_t), Ĝ_t)` with the normalised returns Ĝ, the policy on
+    /// `-Σ log π(a_t|s_t) · (Ĝ_t - V(s_t))` (V taken before its own step, without gradient).
     public func learn() {
         guard !actions.isEmpty else { return }
         guard rewards.count == actions.count else {
             fatalError("REINFORCEWithBaseline.learn: \(actions.count) actions but \(rewards.count) rewards; call storeReward once after each chooseAction")
         }
-        let returns = discountedReturns(rewards, gamma: gamma)
+        let returns = normalized(discountedReturns(rewards, gamma: gamma))
         let batch = Tensor(states, shape: [actions.count, policy.inputSize])
 
         let predicted = value(batch).reshape([actions.count])
@@ -87,7 +84,7 @@ public final class REINFORCEWithBaseline: EpisodicAgent {
         valueLoss.backward()
         valueOptimizer.step()
 
-        let advantages = normalized(zip(returns, baseline).map { $0 - Double($1) })
+        let advantages = zip(returns, baseline).map { $0 - Double($1) }
         let logProbs = Categorical(logits: policy(batch)).logProb(actions)
         let policyLoss = -(logProbs * Tensor(advantages.map(Float.init))).sum()
         policyOptimizer.zeroGrad()
