@@ -8,6 +8,15 @@ import PackageDescription
 /// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML),
 /// driven by the `ppo-book` command. Cells link against `BookKit`, a dynamic
 /// library holding the engine (`RL`), the charts and the cell runtime.
+/// The engine's numeric kernels are compiled for x86-64 processors with AVX2 and FMA
+/// (Intel Haswell, 2013, and AMD Zen onwards), which doubles their vector width and
+/// fuses multiply-adds; other architectures use the compiler's defaults.
+#if arch(x86_64)
+let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let vectorSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "ppo-book",
     products: [
@@ -20,7 +29,7 @@ let package = Package(
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
         .target(name: "SeededRandom"),
-        .target(name: "Tensors", dependencies: ["SeededRandom"]),
+        .target(name: "Tensors", dependencies: ["SeededRandom"], swiftSettings: vectorSettings),
         .target(name: "RL", dependencies: ["SeededRandom", "Tensors"]),
 
         // MARK: The notebook pipeline

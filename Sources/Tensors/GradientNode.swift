@@ -21,13 +21,16 @@ final class GradientNode {
 }
 
 extension Tensor {
-    /// Whether an operation reading `inputs` should record a gradient node.
+    /// Whether an operation reading `input` should record a gradient node.
     @inline(__always)
-    static func needsGradient(_ inputs: Tensor...) -> Bool {
-        for input in inputs where input.requiresGrad {
-            return ThreadContext.current.isGradEnabled
-        }
-        return false
+    static func needsGradient(_ input: Tensor) -> Bool {
+        input.requiresGrad && ThreadContext.current.isGradEnabled
+    }
+
+    /// Whether an operation reading `first` and `second` should record a gradient node.
+    @inline(__always)
+    static func needsGradient(_ first: Tensor, _ second: Tensor) -> Bool {
+        (first.requiresGrad || second.requiresGrad) && ThreadContext.current.isGradEnabled
     }
 
     /// Creates the result of an operation; when `recordFrom` is non-empty the result

@@ -58,8 +58,10 @@ extension Tensor {
             }
         }
         let shape = input.rank == 2 ? [batch, outputs] : [outputs]
+        guard Tensor.needsGradient(input, weight) || bias.map(Tensor.needsGradient) == true else {
+            return Tensor(shape: shape, scalars: values)
+        }
         let recorded = bias.map { [input, weight, $0] } ?? [input, weight]
-        guard recorded.contains(where: { Tensor.needsGradient($0) }) else { return Tensor(shape: shape, scalars: values) }
         return result(shape: shape, scalars: values, op: "linear", inputs: recorded) { gradient in
             let dy = gradient.baseAddress!
             input.addToGradient { dx in
