@@ -49,8 +49,8 @@ public final class Adam: Optimizer {
             steps[index] += 1
             let t = Float(steps[index])
             let stepSize = lr / (1 - Foundation.pow(beta1, t))
-            let correction2 = (1 - Foundation.pow(beta2, t)).squareRoot()
-            let update = AdamUpdate(beta1: beta1, beta2: beta2, stepSize: stepSize, correction2: correction2, eps: eps)
+            let inverseCorrection2 = 1 / (1 - Foundation.pow(beta2, t)).squareRoot()
+            let update = AdamUpdate(beta1: beta1, beta2: beta2, stepSize: stepSize, inverseCorrection2: inverseCorrection2, eps: eps)
             parameter.scalars.withUnsafeMutableBufferPointer { p in
                 grad.scalars.withUnsafeBufferPointer { g in
                     firstMoments[index].withUnsafeMutableBufferPointer { m in
@@ -66,7 +66,7 @@ public final class Adam: Optimizer {
 
 /// One Adam update over contiguous storage, eight values at a time.
 private struct AdamUpdate {
-    let beta1: Float, beta2: Float, stepSize: Float, correction2: Float, eps: Float
+    let beta1: Float, beta2: Float, stepSize: Float, inverseCorrection2: Float, eps: Float
 
     func apply(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
                _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, count: Int) {
@@ -77,7 +77,7 @@ private struct AdamUpdate {
             let mean = beta1 * UnsafeRawPointer(m + index).loadUnaligned(as: Vector.self) + (1 - beta1) * gradient
             let square = beta2 * UnsafeRawPointer(v + index).loadUnaligned(as: Vector.self) + (1 - beta2) * gradient * gradient
             let parameter = UnsafeRawPointer(p + index).loadUnaligned(as: Vector.self)
-                - stepSize * mean / (square.squareRoot() / correction2 + eps)
+                - stepSize * mean / (square.squareRoot() * inverseCorrection2 + eps)
             UnsafeMutableRawPointer(m + index).storeBytes(of: mean, as: Vector.self)
             UnsafeMutableRawPointer(v + index).storeBytes(of: square, as: Vector.self)
             UnsafeMutableRawPointer(p + index).storeBytes(of: parameter, as: Vector.self)
@@ -86,7 +86,7 @@ private struct AdamUpdate {
         while index < count {
             m[index] = beta1 * m[index] + (1 - beta1) * g[index]
             v[index] = beta2 * v[index] + (1 - beta2) * g[index] * g[index]
-            p[index] -= stepSize * m[index] / (v[index].squareRoot() / correction2 + eps)
+            p[index] -= stepSize * m[index] / (v[index].squareRoot() * inverseCorrection2 + eps)
             index += 1
         }
     }

@@ -151,6 +151,43 @@ enum MatrixKernels {
         multiply(a, aRowStride: k, aColumnStride: 1, transposed, into: c, m: m, k: k, n: n)
     }
 
+    /// sums[j] += Σᵢ x[i, j] over the rows of a row-major `[rows, columns]` matrix
+    /// (the bias gradient of a linear layer).
+    static func addColumnSums(_ x: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+        let width = Vector.scalarCount
+        var j = 0
+        while j + width <= columns {
+            var total = load(sums + j)
+            for i in 0..<rows { total += load(x + i * columns + j) }
+            store(total, sums + j)
+            j += width
+        }
+        while j < columns {
+            var total = sums[j]
+            for i in 0..<rows { total += x[i * columns + j] }
+            sums[j] = total
+            j += 1
+        }
+    }
+
+    /// Σ x[i]² over `count` contiguous values, accumulated eight lanes at a time.
+    static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        let width = Vector.scalarCount
+        var partial = Vector()
+        var p = 0
+        while p + width <= count {
+            let value = load(x + p)
+            partial = partial.addingProduct(value, value)
+            p += width
+        }
+        var total = horizontalSum(partial)
+        while p < count {
+            total += x[p] * x[p]
+            p += 1
+        }
+        return total
+    }
+
     /// The dot products of one run `x` with four runs starting at `y`, `rowStride` apart.
     @inline(__always)
     static func dot4(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, rowStride: Int, count: Int) -> SIMD4<Float> {

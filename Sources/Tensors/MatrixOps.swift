@@ -77,9 +77,7 @@ extension Tensor {
                 }
             }
             bias?.addToGradient { db in
-                for row in 0..<batch {
-                    for column in 0..<outputs { db[column] += dy[row * outputs + column] }
-                }
+                MatrixKernels.addColumnSums(dy, rows: batch, columns: outputs, into: db.baseAddress!)
             }
         }
     }

@@ -12,6 +12,10 @@ final class ThreadContext {
     /// Whether new operations record how to compute their gradients.
     var isGradEnabled = true
 
+    /// How many backward passes this thread has started; each pass marks the
+    /// tensors it reaches with its number.
+    var backwardPasses: UInt64 = 0
+
     /// The seed a thread's generator starts from before `manualSeed` is called.
     static let initialSeed = 0
 

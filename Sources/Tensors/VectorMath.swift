@@ -3,53 +3,26 @@
 enum VectorMath {
     typealias Vector = SIMD8<Float>
 
-    /// e^x, accurate to about 2 ulp for x in [-87, 88] (clamped outside).
-    ///
-    /// x = n·ln2 + r with |r| <= ln2/2; e^r comes from its Taylor series to r⁷ and
-    /// 2^n is built directly in the exponent bits.
+    /// tanh(x), within a few ulp of the exact value: x·P(x²)/Q(x²) with a degree-13
+    /// odd numerator and degree-6 even denominator fitted on [-9, 9] (the rational
+    /// approximation Eigen uses); beyond ±9 a float's tanh is ±1.
     @inline(__always)
-    static func exp(_ input: Vector) -> Vector {
-        var x = input.replacing(with: -87, where: input .< -87)
-        x.replace(with: 88, where: x .> 88)
-        // Adding 1.5 * 2^23 rounds to the nearest integer and leaves it in the low mantissa bits.
-        let roundingShift = Vector(repeating: 12_582_912)
-        let shifted = x * 1.442_695_04 + roundingShift
-        let n = shifted - roundingShift
-        let r = (x - n * 0.693_145_75) - n * 1.428_606_8e-6
-        var p = Vector(repeating: 1 / 5040)
-        p = p * r + 1 / 720
-        p = p * r + 1 / 120
-        p = p * r + 1 / 24
-        p = p * r + 1 / 6
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
-        let exponentBits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self) &- 0x4B40_0000 &+ 127
-        return p * unsafeBitCast(exponentBits &<< 23, to: Vector.self)
-    }
-
-    /// tanh(x), accurate to a few ulp: an odd Taylor polynomial for |x| < 0.25, and
-    /// 1 - 2 / (e^(2|x|) + 1) with the sign restored elsewhere.
-    @inline(__always)
-    static func tanh(_ x: Vector) -> Vector {
-        let magnitude = x.replacing(with: -x, where: x .< 0)
-        let isSmall = magnitude .< 0.25
-        var result = Vector()
-        if !all(isSmall) {
-            let large = 1 - 2 / (exp(2 * magnitude) + 1)
-            result = large.replacing(with: -large, where: x .< 0)
-        }
-        if any(isSmall) {
-            let square = x * x
-            var small = Vector(repeating: 21_844 / 6_081_075)
-            small = small * square - 1_382 / 155_925
-            small = small * square + 62 / 2_835
-            small = small * square - 17 / 315
-            small = small * square + 2 / 15
-            small = small * square - 1 / 3
-            result.replace(with: x + x * square * small, where: isSmall)
-        }
-        return result
+    static func tanh(_ input: Vector) -> Vector {
+        var x = input.replacing(with: -9, where: input .< -9)
+        x.replace(with: 9, where: x .> 9)
+        let square = x * x
+        var numerator = Vector(repeating: -2.760_768_477_423_55e-16)
+        numerator = square * numerator + 2.000_187_904_824_77e-13
+        numerator = square * numerator - 8.604_671_522_137_35e-11
+        numerator = square * numerator + 5.122_297_090_371_14e-08
+        numerator = square * numerator + 1.485_722_357_179_79e-05
+        numerator = square * numerator + 6.372_619_288_754_36e-04
+        numerator = square * numerator + 4.893_524_558_917_86e-03
+        var denominator = Vector(repeating: 1.198_258_394_667_02e-06)
+        denominator = square * denominator + 1.185_347_056_866_54e-04
+        denominator = square * denominator + 2.268_434_632_439_00e-03
+        denominator = square * denominator + 4.893_525_185_543_85e-03
+        return x * numerator / denominator
     }
 
     /// Applies `function` to `count` values from `source` into `destination`.
