@@ -14,6 +14,10 @@ enum MatrixKernels {
         m: Int, k: Int, n: Int
     ) {
         let width = Vector.scalarCount
+        if n < width && m >= 2 * width && aRowStride == 1 && aColumnStride == m {
+            multiplyNarrow(a, b, into: c, m: m, k: k, n: n)
+            return
+        }
         var i = 0
         while i + 4 <= m {
             var j = 0
@@ -62,6 +66,22 @@ enum MatrixKernels {
             }
             multiplyRowTail(a + i * aRowStride, aColumnStride, b, c + i * n, k: k, n: n, from: j)
             i += 1
+        }
+    }
+
+    /// c[m, n] += aᵀ · b for a stored `[k, m]` matrix `a` and a result too narrow to
+    /// vectorise along its rows (a first layer's weight gradient, say): computes the
+    /// wide transpose bᵀ·a instead and adds it back transposed.
+    private static func multiplyNarrow(
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
+        m: Int, k: Int, n: Int
+    ) {
+        let transposed = UnsafeMutablePointer<Float>.allocate(capacity: n * m)
+        defer { transposed.deallocate() }
+        transposed.initialize(repeating: 0, count: n * m)
+        multiply(b, aRowStride: 1, aColumnStride: n, a, into: transposed, m: n, k: k, n: m)
+        for i in 0..<m {
+            for j in 0..<n { c[i * n + j] += transposed[j * m + i] }
         }
     }
 
