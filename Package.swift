@@ -12,7 +12,7 @@ import PackageDescription
 /// (Intel Haswell, 2013, and AMD Zen onwards), which doubles their vector width and
 /// fuses multiply-adds; other architectures use the compiler's defaults.
 #if arch(x86_64)
-let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell", "-enforce-exclusivity=unchecked"])]
+let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno", "-enforce-exclusivity=unchecked"])]
 #else
 let vectorSettings: [SwiftSetting] = []
 #endif

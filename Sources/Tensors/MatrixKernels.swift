@@ -80,8 +80,14 @@ enum MatrixKernels {
         defer { transposed.deallocate() }
         transposed.initialize(repeating: 0, count: n * m)
         multiply(b, aRowStride: 1, aColumnStride: n, a, into: transposed, m: n, k: k, n: m)
-        for i in 0..<m {
-            for j in 0..<n { c[i * n + j] += transposed[j * m + i] }
+        var source = transposed
+        for j in 0..<n {
+            var destination = c + j
+            for i in 0..<m {
+                destination.pointee += source[i]
+                destination += n
+            }
+            source += m
         }
     }
 
@@ -165,8 +171,14 @@ enum MatrixKernels {
         }
         let transposed = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
         defer { transposed.deallocate() }
+        var row = b
         for j in 0..<n {
-            for p in 0..<k { transposed[p * n + j] = b[j * k + p] }
+            var destination = transposed + j
+            for p in 0..<k {
+                destination.pointee = row[p]
+                destination += n
+            }
+            row += k
         }
         multiply(a, aRowStride: k, aColumnStride: 1, transposed, into: c, m: m, k: k, n: n)
     }

@@ -4,13 +4,14 @@ import SeededRandom
 /// The per-thread state of the engine: the default random generator and whether
 /// operations record gradients. Each thread has its own, so several seeds can train
 /// at once on different threads without sharing anything.
+@usableFromInline
 final class ThreadContext {
     /// The generator used by layer initialisation, `randn`, `rand` and `sample()`
     /// when no generator is passed explicitly.
-    var generator: SeededGenerator
+    @usableFromInline var generator: SeededGenerator
 
     /// Whether new operations record how to compute their gradients.
-    var isGradEnabled = true
+    @usableFromInline var isGradEnabled = true
 
     /// How many backward passes this thread has started; each pass marks the
     /// tensors it reaches with its number.
@@ -24,6 +25,7 @@ final class ThreadContext {
     }
 
     /// The context of the calling thread, created on first use.
+    @usableFromInline
     static var current: ThreadContext {
         if let raw = pthread_getspecific(key) {
             return Unmanaged<ThreadContext>.fromOpaque(raw).takeUnretainedValue()
@@ -59,6 +61,7 @@ public func manualSeed(_ seed: Int) {
 /// ```swift
 /// let order = withDefaultGenerator { rng in Array(0..<n).shuffled(using: &rng) }
 /// ```
+@inlinable
 public func withDefaultGenerator<Result>(_ body: (inout SeededGenerator) throws -> Result) rethrows -> Result {
     let context = ThreadContext.current
     return try body(&context.generator)
@@ -68,6 +71,7 @@ public func withDefaultGenerator<Result>(_ body: (inout SeededGenerator) throws 
 ///
 /// Results computed inside do not require gradients and keep no graph, which makes
 /// acting in an environment cheaper. Calls nest; the previous mode is restored on exit.
+@inlinable
 public func noGrad<Result>(_ body: () throws -> Result) rethrows -> Result {
     let context = ThreadContext.current
     let previous = context.isGradEnabled
