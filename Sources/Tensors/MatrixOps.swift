@@ -6,6 +6,9 @@ extension Tensor {
         }
         let (a, b) = (self, other)
         let (m, k, n) = (shape[0], shape[1], other.shape[1])
+        guard m > 0, k > 0, n > 0 else {
+            fatalError("matmul: shapes \(shape) and \(other.shape) have an empty dimension")
+        }
         var values = [Float](repeating: 0, count: m * n)
         values.withUnsafeMutableBufferPointer { c in
             a.scalars.withUnsafeBufferPointer { x in
@@ -40,6 +43,9 @@ extension Tensor {
         }
         let (outputs, inputs) = (weight.shape[0], weight.shape[1])
         let batch = input.rank == 2 ? input.shape[0] : 1
+        guard batch > 0, outputs > 0, inputs > 0 else {
+            fatalError("linear: input of shape \(input.shape) or weight of shape \(weight.shape) has an empty dimension")
+        }
         if let bias, bias.shape != [outputs] {
             fatalError("linear: bias of shape \(bias.shape) does not fit a weight of shape \(weight.shape); expected [\(outputs)]")
         }

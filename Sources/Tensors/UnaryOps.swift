@@ -42,7 +42,7 @@ extension Tensor {
         var values = [Float](repeating: 0, count: scalars.count)
         values.withUnsafeMutableBufferPointer { out in
             scalars.withUnsafeBufferPointer { x in
-                VectorMath.apply(VectorMath.tanh, x.baseAddress!, into: out.baseAddress!, count: x.count)
+                VectorMath.apply(VectorMath.tanh, x, into: out)
             }
         }
         guard Tensor.needsGradient(input) else { return Tensor(shape: shape, scalars: values) }

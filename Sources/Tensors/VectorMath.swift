@@ -25,10 +25,12 @@ enum VectorMath {
         return x * numerator / denominator
     }
 
-    /// Applies `function` to `count` values from `source` into `destination`.
+    /// Applies `function` to every value of `input`, writing `output` (of the same count).
     @inline(__always)
-    static func apply(_ function: (Vector) -> Vector, _ source: UnsafePointer<Float>,
-                      into destination: UnsafeMutablePointer<Float>, count: Int) {
+    static func apply(_ function: (Vector) -> Vector, _ input: UnsafeBufferPointer<Float>,
+                      into output: UnsafeMutableBufferPointer<Float>) {
+        let count = output.count
+        guard let source = input.baseAddress, let destination = output.baseAddress else { return }
         let width = Vector.scalarCount
         var index = 0
         while index + width <= count {
