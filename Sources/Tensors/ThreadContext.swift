@@ -50,7 +50,8 @@ final class ThreadContext {
 /// Seeds the calling thread's default generator, like `torch.manual_seed`.
 ///
 /// Layer initialisation, `Tensor.randn`, `Tensor.rand` and `sample()` draw from it
-/// when no generator is passed. Other threads keep their own generators.
+/// when no generator is passed. Other threads keep their own generators; a thread
+/// that never calls `manualSeed` starts from seed 0, so its results are reproducible too.
 public func manualSeed(_ seed: Int) {
     ThreadContext.current.generator = SeededGenerator(seed: seed)
 }
