@@ -6,9 +6,8 @@ extension Tensor {
     @inline(__always)
     func unary(_ op: String, _ forward: (Float) -> Float, derivative: @escaping (Float, Float) -> Float) -> Tensor {
         let input = self
-        var values = [Float](repeating: 0, count: scalars.count)
-        values.withUnsafeMutableBufferPointer { out in
-            scalars.withUnsafeBufferPointer { x in
+        let values = scalars.withUnsafeBufferPointer { x in
+            Tensor.filledArray(count: x.count) { out in
                 for index in x.indices { out[index] = forward(x[index]) }
             }
         }
@@ -39,11 +38,8 @@ extension Tensor {
     /// Element-wise hyperbolic tangent (vectorised; within a few ulp of the C library's).
     public func tanh() -> Tensor {
         let input = self
-        var values = [Float](repeating: 0, count: scalars.count)
-        values.withUnsafeMutableBufferPointer { out in
-            scalars.withUnsafeBufferPointer { x in
-                VectorMath.apply(VectorMath.tanh, x, into: out)
-            }
+        let values = scalars.withUnsafeBufferPointer { x in
+            Tensor.filledArray(count: x.count) { out in VectorMath.apply(VectorMath.tanh, x, into: out) }
         }
         guard Tensor.needsGradient(input) else { return Tensor(shape: shape, scalars: values) }
         return Tensor.result(shape: shape, scalars: values, op: "tanh", inputs: [input]) { gradient in
