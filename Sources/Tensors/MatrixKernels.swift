@@ -76,9 +76,8 @@ enum MatrixKernels {
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
         m: Int, k: Int, n: Int
     ) {
-        let transposed = UnsafeMutablePointer<Float>.allocate(capacity: n * m)
-        defer { transposed.deallocate() }
-        transposed.initialize(repeating: 0, count: n * m)
+        let transposed = ThreadContext.current.scratchBuffer(count: n * m)
+        transposed.update(repeating: 0, count: n * m)
         multiply(b, aRowStride: 1, aColumnStride: n, a, into: transposed, m: n, k: k, n: m)
         var source = transposed
         for j in 0..<n {
@@ -169,8 +168,7 @@ enum MatrixKernels {
             }
             return
         }
-        let transposed = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
-        defer { transposed.deallocate() }
+        let transposed = ThreadContext.current.scratchBuffer(count: k * n)
         var row = b
         for j in 0..<n {
             var destination = transposed + j

@@ -20,8 +20,27 @@ final class ThreadContext {
     /// The seed a thread's generator starts from before `manualSeed` is called.
     static let initialSeed = 0
 
+    /// Working memory that matrix kernels reuse instead of allocating on every call.
+    private var scratch = UnsafeMutablePointer<Float>.allocate(capacity: 0)
+    private var scratchCapacity = 0
+
     private init() {
         generator = SeededGenerator(seed: ThreadContext.initialSeed)
+    }
+
+    deinit {
+        scratch.deallocate()
+    }
+
+    /// This thread's scratch memory with room for at least `count` values (contents
+    /// undefined). Valid until the next call on the same thread.
+    func scratchBuffer(count: Int) -> UnsafeMutablePointer<Float> {
+        if count > scratchCapacity {
+            scratch.deallocate()
+            scratch = UnsafeMutablePointer<Float>.allocate(capacity: count)
+            scratchCapacity = count
+        }
+        return scratch
     }
 
     /// The context of the calling thread, created on first use.
