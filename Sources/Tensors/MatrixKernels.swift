@@ -1,7 +1,7 @@
-/// Matrix-multiply loops on raw row-major storage, written so the compiler keeps a
-/// tile of the result in vector registers while streaming the inputs.
+/// Matrix loops on raw row-major storage, written so the compiler keeps a tile of
+/// the result in vector registers while streaming the inputs.
 ///
-/// Every kernel ADDS into `c`; callers start from zeros, a bias, or an existing gradient.
+/// The products ADD into `c`; callers start from zeros, a bias, or an existing gradient.
 enum MatrixKernels {
     typealias Vector = SIMD8<Float>
 
