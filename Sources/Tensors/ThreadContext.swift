@@ -4,22 +4,47 @@ import SeededRandom
 /// The per-thread state of the engine: the default random generator and whether
 /// operations record gradients. Each thread has its own, so several seeds can train
 /// at once on different threads without sharing anything.
+@usableFromInline
 final class ThreadContext {
     /// The generator used by layer initialisation, `randn`, `rand` and `sample()`
     /// when no generator is passed explicitly.
-    var generator: SeededGenerator
+    @usableFromInline var generator: SeededGenerator
 
     /// Whether new operations record how to compute their gradients.
-    var isGradEnabled = true
+    @usableFromInline var isGradEnabled = true
+
+    /// How many backward passes this thread has started; each pass marks the
+    /// tensors it reaches with its number.
+    var backwardPasses: UInt64 = 0
 
     /// The seed a thread's generator starts from before `manualSeed` is called.
     static let initialSeed = 0
+
+    /// Working memory that matrix kernels reuse instead of allocating on every call.
+    private var scratch = UnsafeMutablePointer<Float>.allocate(capacity: 0)
+    private var scratchCapacity = 0
 
     private init() {
         generator = SeededGenerator(seed: ThreadContext.initialSeed)
     }
 
+    deinit {
+        scratch.deallocate()
+    }
+
+    /// This thread's scratch memory with room for at least `count` values (contents
+    /// undefined). Valid until the next call on the same thread.
+    func scratchBuffer(count: Int) -> UnsafeMutablePointer<Float> {
+        if count > scratchCapacity {
+            scratch.deallocate()
+            scratch = UnsafeMutablePointer<Float>.allocate(capacity: count)
+            scratchCapacity = count
+        }
+        return scratch
+    }
+
     /// The context of the calling thread, created on first use.
+    @usableFromInline
     static var current: ThreadContext {
         if let raw = pthread_getspecific(key) {
             return Unmanaged<ThreadContext>.fromOpaque(raw).takeUnretainedValue()
@@ -44,7 +69,8 @@ final class ThreadContext {
 /// Seeds the calling thread's default generator, like `torch.manual_seed`.
 ///
 /// Layer initialisation, `Tensor.randn`, `Tensor.rand` and `sample()` draw from it
-/// when no generator is passed. Other threads keep their own generators.
+/// when no generator is passed. Other threads keep their own generators; a thread
+/// that never calls `manualSeed` starts from seed 0, so its results are reproducible too.
 public func manualSeed(_ seed: Int) {
     ThreadContext.current.generator = SeededGenerator(seed: seed)
 }
@@ -55,6 +81,7 @@ public func manualSeed(_ seed: Int) {
 /// ```swift
 /// let order = withDefaultGenerator { rng in Array(0..<n).shuffled(using: &rng) }
 /// ```
+@inlinable
 public func withDefaultGenerator<Result>(_ body: (inout SeededGenerator) throws -> Result) rethrows -> Result {
     let context = ThreadContext.current
     return try body(&context.generator)
@@ -64,6 +91,7 @@ public func withDefaultGenerator<Result>(_ body: (inout SeededGenerator) throws 
 ///
 /// Results computed inside do not require gradients and keep no graph, which makes
 /// acting in an environment cheaper. Calls nest; the previous mode is restored on exit.
+@inlinable
 public func noGrad<Result>(_ body: () throws -> Result) rethrows -> Result {
     let context = ThreadContext.current
     let previous = context.isGradEnabled
