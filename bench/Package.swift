@@ -13,6 +13,10 @@ let package = Package(
             name: "engine-bench",
             dependencies: [.product(name: "BookKit", package: "ppo-book")]
         ),
+        .executableTarget(
+            name: "agents-bench",
+            dependencies: [.product(name: "BookKit", package: "ppo-book")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )
