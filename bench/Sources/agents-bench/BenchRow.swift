@@ -10,6 +10,8 @@ struct BenchRow: Codable {
     var steps: Int
     var episodes: Int
     var wallSeconds: Double
+    /// CPU seconds of the thread that ran the training.
+    var cpuSeconds: Double
     var finalAverage20: Double?
     var finalAverage100: Double?
     /// The step at which the 20-episode average first reached the section's target (475 on CartPole).
@@ -20,16 +22,17 @@ struct BenchRow: Codable {
     /// The mean approximate KL per update (PPO and TRPO).
     var meanKL: Double?
 
-    var stepsPerSecond: Double { Double(steps) / wallSeconds }
+    /// Environment steps per CPU second of the training thread.
+    var stepsPerSecond: Double { Double(steps) / cpuSeconds }
 
     enum CodingKeys: String, CodingKey {
         case agent, env, preset, seed, steps, episodes, target
-        case wallSeconds = "wall_s", finalAverage20 = "final_avg20", finalAverage100 = "final_avg100"
+        case wallSeconds = "wall_s", cpuSeconds = "cpu_s", finalAverage20 = "final_avg20", finalAverage100 = "final_avg100"
         case stepsToTarget = "steps_to_target", earlyStops = "early_stops", meanKL = "mean_kl"
         case stepsPerSecond = "steps_per_s", stepsTo475 = "steps_to_475"
     }
 
-    init(agent: String, env: String, preset: String, seed: Int, log: EpisodeLog, wallSeconds: Double,
+    init(agent: String, env: String, preset: String, seed: Int, log: EpisodeLog, wallSeconds: Double, cpuSeconds: Double,
          target: Double, earlyStops: Int? = nil, meanKL: Double? = nil) {
         self.agent = agent
         self.env = env
@@ -38,6 +41,7 @@ struct BenchRow: Codable {
         steps = log.totalSteps
         episodes = log.episodeCount
         self.wallSeconds = wallSeconds
+        self.cpuSeconds = cpuSeconds
         finalAverage20 = log.finalAverage(window: 20)
         finalAverage100 = log.finalAverage(window: 100)
         stepsToTarget = log.firstStepReaching(target, window: 20)
@@ -59,6 +63,7 @@ struct BenchRow: Codable {
         try container.encode(steps, forKey: .steps)
         try container.encode(episodes, forKey: .episodes)
         try container.encode(wallSeconds, forKey: .wallSeconds)
+        try container.encode(cpuSeconds, forKey: .cpuSeconds)
         try container.encode(stepsPerSecond, forKey: .stepsPerSecond)
         try container.encode(finalAverage20, forKey: .finalAverage20)
         try container.encode(finalAverage100, forKey: .finalAverage100)
@@ -70,9 +75,18 @@ struct BenchRow: Codable {
     }
 }
 
-/// Seconds taken by `body`, measured inside the run (so parallel runs each report their own).
-func timed<Result>(_ body: () -> Result) -> (result: Result, seconds: Double) {
+/// Wall seconds and the calling thread's CPU seconds taken by `body`, measured inside the run
+/// (so parallel runs each report their own; CPU time stays honest when other work shares the cores).
+func timed<Result>(_ body: () -> Result) -> (result: Result, seconds: Double, cpuSeconds: Double) {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = threadCPUSeconds()
     let result = body()
-    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, threadCPUSeconds() - cpuStart)
+}
+
+/// CPU time the calling thread has used, in seconds.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -5,13 +5,14 @@ enum BenchTable {
     static func print(_ title: String, _ rows: [BenchRow]) {
         Swift.print("\n== \(title)")
         Swift.print(pad("agent", 6) + pad("env", 13) + pad("preset", 28) + pad("seed", 5, right: true)
-                    + pad("steps", 9, right: true) + pad("episodes", 9, right: true) + pad("wall s", 8, right: true)
+                    + pad("steps", 9, right: true) + pad("episodes", 9, right: true) + pad("wall s", 8, right: true) + pad("cpu s", 7, right: true)
                     + pad("steps/s", 10, right: true) + pad("avg20", 8, right: true) + pad("avg100", 8, right: true)
                     + pad("to target", 11, right: true) + pad("KL stops", 9, right: true))
         for row in rows {
             Swift.print(pad(row.agent, 6) + pad(row.env, 13) + pad(row.preset, 28) + pad("\(row.seed)", 5, right: true)
                         + pad("\(row.steps)", 9, right: true) + pad("\(row.episodes)", 9, right: true)
                         + pad(String(format: "%.2f", row.wallSeconds), 8, right: true)
+                        + pad(String(format: "%.2f", row.cpuSeconds), 7, right: true)
                         + pad(String(format: "%.0f", row.stepsPerSecond), 10, right: true)
                         + pad(number(row.finalAverage20), 8, right: true) + pad(number(row.finalAverage100), 8, right: true)
                         + pad(row.stepsToTarget.map { "\($0)" } ?? "never", 11, right: true)

@@ -15,10 +15,10 @@ var allRows: [BenchRow] = []
 /// Trains PPO over `seeds` in parallel and returns one row per seed.
 func ppoRows(env: String, preset: String, config: PPOConfig, seeds: [Int], steps: Int, target: Double) -> [BenchRow] {
     parallelMap(seeds: seeds) { seed in
-        let (result, seconds) = timed { PPO.train(env: env, config: config, seed: seed, totalSteps: steps) }
+        let (result, seconds, cpuSeconds) = timed { PPO.train(env: env, config: config, seed: seed, totalSteps: steps) }
         let kl = result.klPerUpdate
         return BenchRow(agent: "PPO", env: env, preset: preset, seed: seed, log: result.log, wallSeconds: seconds,
-                        target: target, earlyStops: result.earlyStopCount, meanKL: kl.reduce(0, +) / Double(kl.count))
+                        cpuSeconds: cpuSeconds, target: target, earlyStops: result.earlyStopCount, meanKL: kl.reduce(0, +) / Double(kl.count))
     }
 }
 
@@ -28,11 +28,11 @@ func report(_ title: String, _ rows: [BenchRow]) {
 }
 
 if wants("speed") {
-    let (result, seconds) = timed { PPO.train(env: "CartPole-v1", config: .lesson, seed: 0, totalSteps: 200_000) }
+    let (result, seconds, cpuSeconds) = timed { PPO.train(env: "CartPole-v1", config: .lesson, seed: 0, totalSteps: 200_000) }
     let row = BenchRow(agent: "PPO", env: "CartPole-v1", preset: "lesson (one thread, alone)", seed: 0,
-                       log: result.log, wallSeconds: seconds, target: 475, earlyStops: result.earlyStopCount)
+                       log: result.log, wallSeconds: seconds, cpuSeconds: cpuSeconds, target: 475, earlyStops: result.earlyStopCount)
     report("speed: PPO, lesson settings, CartPole-v1, 200k steps, one thread, nothing else running", [row])
-    TorchReference.compare(oursSecondsPerStep: seconds / Double(row.steps), script: benchDirectory.appendingPathComponent("agents_torch.py"))
+    TorchReference.compare(oursSecondsPerStep: cpuSeconds / Double(row.steps), script: benchDirectory.appendingPathComponent("agents_torch.py"))
 }
 
 if wants("ppo") {
