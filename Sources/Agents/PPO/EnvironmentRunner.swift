@@ -1,4 +1,5 @@
 import Environments
+import SeededRandom
 
 /// One environment as the training loop steps it: the current observation, an episode's running
 /// return, and stepping from a raw action buffer (an index for discrete actions; an unclipped
@@ -42,6 +43,12 @@ final class EnvironmentRunner {
         resetInto = { buffer in reset(nil, buffer) }
         stepFrom = step
         observation.withUnsafeMutableBufferPointer { reset(seed, $0.baseAddress!) }
+    }
+
+    /// The seed of environment `index`'s first reset in a training run with seed `runSeed`.
+    static func firstResetSeed(runSeed: Int, index: Int) -> Int {
+        var generator = SeededGenerator(seed: runSeed).derived(stream: 100 + UInt64(index))
+        return Int(truncatingIfNeeded: generator.next() >> 1)
     }
 
     /// Steps with `action`, leaving the reached observation in `nextObservation`.

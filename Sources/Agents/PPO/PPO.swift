@@ -23,7 +23,8 @@ public final class PPO {
     public let optimizer: Adam
     /// One rollout buffer per environment.
     public var buffers: [RolloutBuffer]
-    private var samplingGenerator: SeededGenerator
+    /// Draws the actions (shared by `chooseAction` and the training loop's fast path).
+    var samplingGenerator: SeededGenerator
     private var shufflingGenerator: SeededGenerator
 
     /// Creates an agent; `seed` determines the initial weights, the actions drawn and the minibatch order.
@@ -84,11 +85,6 @@ public final class PPO {
             let logProb = network.logProbsAndEntropy(actorOutput: output, actions: action).logProbs.item
             return (action, logProb, values.item)
         }
-    }
-
-    /// Draws the next action with the fast single-state path (the training loop's acting).
-    func sample(with snapshot: PolicySnapshot, into action: UnsafeMutablePointer<Float>) -> Float {
-        snapshot.sample(into: action, using: &samplingGenerator)
     }
 
     /// Learns from the single buffer, bootstrapping its cut-off tail from `lastValue`, then clears it.

@@ -1,5 +1,4 @@
 import Environments
-import SeededRandom
 
 extension PPO {
     /// Trains a fresh agent on the environment with Gymnasium's `id` (discrete or continuous)
@@ -36,7 +35,7 @@ extension PPO {
         checkCount(environments.count, config)
         let agent = PPO(observationSize: environments[0].observationSpace.count,
                         kind: .categorical(count: environments[0].actionSpace.n), config: config, seed: seed)
-        let runners = environments.enumerated().map { EnvironmentRunner($1, seed: resetSeed(seed, $0)) }
+        let runners = environments.enumerated().map { EnvironmentRunner($1, seed: EnvironmentRunner.firstResetSeed(runSeed: seed, index: $0)) }
         return agent.train(runners: runners, totalSteps: totalSteps)
     }
 
@@ -46,7 +45,7 @@ extension PPO {
         let box = environments[0].actionSpace
         let agent = PPO(observationSize: environments[0].observationSpace.count,
                         kind: .gaussian(low: box.low, high: box.high), config: config, seed: seed)
-        let runners = environments.enumerated().map { EnvironmentRunner($1, seed: resetSeed(seed, $0)) }
+        let runners = environments.enumerated().map { EnvironmentRunner($1, seed: EnvironmentRunner.firstResetSeed(runSeed: seed, index: $0)) }
         return agent.train(runners: runners, totalSteps: totalSteps)
     }
 
@@ -56,55 +55,23 @@ extension PPO {
         }
     }
 
-    /// The seed of environment `index`'s first reset, drawn from the run's seed.
-    private static func resetSeed(_ seed: Int, _ index: Int) -> Int {
-        var generator = SeededGenerator(seed: seed).derived(stream: 100 + UInt64(index))
-        return Int(truncatingIfNeeded: generator.next() >> 1)
-    }
-
     /// Alternates a rollout of `rolloutLength` steps per environment with an update, until at
     /// least `totalSteps` steps are taken; acting uses a snapshot of the weights and no graph.
     private func train(runners: [EnvironmentRunner], totalSteps: Int) -> PPOResult {
         guard totalSteps > 0 else { fatalError("PPO.train: totalSteps must be positive, got \(totalSteps)") }
-        var log = EpisodeLog()
+        var collector = RolloutCollector(runners: runners, actionSize: network.kind.actionSize,
+                                         bootstrapsTruncatedEpisodes: config.bootstrapsTruncatedEpisodes)
         var updates: [PPOUpdateStats] = []
         let stepsPerRollout = config.rolloutLength * runners.count
         let updateCount = (totalSteps + stepsPerRollout - 1) / stepsPerRollout
-        var action = [Float](repeating: 0, count: network.kind.actionSize)
         for updateIndex in 0..<updateCount {
             if config.annealsLearningRate {
                 optimizer.lr = config.learningRate * (1 - Float(updateIndex) / Float(updateCount))
             }
-            let snapshot = PolicySnapshot(network)
-            for _ in 0..<config.rolloutLength {
-                for (index, runner) in runners.enumerated() {
-                    action.withUnsafeMutableBufferPointer { actionBuffer in
-                        let act = actionBuffer.baseAddress!
-                        let value = runner.observation.withUnsafeBufferPointer { snapshot.evaluate($0.baseAddress!) }
-                        let logProb = sample(with: snapshot, into: act)
-                        let outcome = runner.step(act)
-                        let bootstraps = outcome.truncated && !outcome.terminated && config.bootstrapsTruncatedEpisodes
-                        let finalValue = bootstraps
-                            ? runner.nextObservation.withUnsafeBufferPointer { snapshot.evaluate($0.baseAddress!) } : 0
-                        runner.observation.withUnsafeBufferPointer { state in
-                            buffers[index].store(state: state.baseAddress!, action: act, logProb: logProb,
-                                                 reward: Float(outcome.reward), value: value,
-                                                 terminated: outcome.done && !bootstraps, truncated: bootstraps,
-                                                 finalValue: finalValue)
-                        }
-                        log.totalSteps += 1
-                        if outcome.done {
-                            log.recordEpisode(return: runner.episodeReturn, length: runner.episodeLength)
-                        }
-                        runner.advance(episodeEnded: outcome.done)
-                    }
-                }
-            }
-            let lastValues = runners.map { runner in
-                runner.observation.withUnsafeBufferPointer { snapshot.evaluate($0.baseAddress!) }
-            }
+            let lastValues = collector.collect(length: config.rolloutLength, snapshot: PolicySnapshot(network),
+                                               into: &buffers, using: &samplingGenerator)
             updates.append(update(lastValues: lastValues))
         }
-        return PPOResult(log: log, updates: updates)
+        return PPOResult(log: collector.log, updates: updates)
     }
 }

@@ -72,6 +72,17 @@ if wants("pendulum") {
            + ppoRows(env: "Pendulum-v1", preset: "pendulum", config: .pendulum, seeds: seeds, steps: 300_000, target: -300))
 }
 
+if wants("trpo") {
+    let rows = parallelMap(seeds: [0, 1, 2]) { seed -> BenchRow in
+        let (result, seconds, cpuSeconds) = timed { TRPO.train(env: "CartPole-v1", seed: seed, totalSteps: 200_000) }
+        let kls = result.updates.map(\.kl)
+        return BenchRow(agent: "TRPO", env: "CartPole-v1", preset: "cartPole", seed: seed, log: result.log,
+                        wallSeconds: seconds, cpuSeconds: cpuSeconds, target: 475,
+                        meanKL: kls.reduce(0, +) / Double(kls.count))
+    }
+    report("TRPO on CartPole-v1, 200k steps (δ 0.01, damping 0.1, 10 CG iterations, 1024-step rollouts)", rows)
+}
+
 let resultsDirectory = benchDirectory.appendingPathComponent("results")
 try FileManager.default.createDirectory(at: resultsDirectory, withIntermediateDirectories: true)
 let encoder = JSONEncoder()
