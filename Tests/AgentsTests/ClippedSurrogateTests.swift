@@ -1,5 +1,6 @@
 import Agents
 import Foundation
+import Tensors
 import Testing
 
 @Suite struct ClippedSurrogateTests {

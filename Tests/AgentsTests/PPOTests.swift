@@ -1,4 +1,7 @@
 import Agents
+import Environments
+import SeededRandom
+import Tensors
 import Testing
 
 @Suite struct PPOTests {
@@ -12,10 +15,13 @@ import Testing
         var generator = SeededGenerator(seed: 0)
         let shared = PPONetwork(observationSize: 4, kind: .categorical(count: 2), config: .lesson, using: &generator)
         let separate = PPONetwork(observationSize: 4, kind: .categorical(count: 2), config: .cartPole, using: &generator)
-        let trunk = (4 * 64 + 64) + (64 * 64 + 64)
+        let trunk = 4 * 64 + 64 + 64 * 64 + 64
+        let heads = 64 * 2 + 2 + 64 + 1
+        let sharedCount = shared.parameters.map(\.count).reduce(0, +)
+        let separateCount = separate.parameters.map(\.count).reduce(0, +)
         #expect(shared.sharesTrunk && !separate.sharesTrunk)
-        #expect(shared.parameters.map(\.count).reduce(0, +) == trunk + (64 * 2 + 2) + (64 + 1))
-        #expect(separate.parameters.map(\.count).reduce(0, +) == 2 * trunk + (64 * 2 + 2) + (64 + 1))
+        #expect(sharedCount == trunk + heads)
+        #expect(separateCount == 2 * trunk + heads)
         let (logits, values) = shared.forward(Tensor.zeros([5, 4]))
         #expect(logits.shape == [5, 2] && values.shape == [5])
     }
