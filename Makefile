@@ -7,7 +7,7 @@ BIN          := .build/$(CONFIG)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test clean bench-engine
+.PHONY: all deps build test clean bench-engine bench-agents
 
 all: build
 
@@ -32,6 +32,10 @@ test: build
 ## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
 bench-engine:
 	cd bench && $(SWIFT) run -c release engine-bench
+
+## bench-agents: train every agent over several seeds; table on screen, rows in bench/results/agents.json
+bench-agents:
+	cd bench && $(SWIFT) run -c release agents-bench
 
 clean:
 	rm -rf .build

@@ -70,8 +70,9 @@ import Testing
         let returns = result.log.returns
         let early = returns.prefix(50).reduce(0, +) / 50
         let late = returns.suffix(20).reduce(0, +) / 20
-        #expect(early < 40)
-        #expect(late > 3 * early)
+        // Seeds 0-7 rose from 19-24 to 62-122 (3.0x to 5.4x) over these steps.
+        #expect(early < 30)
+        #expect(late > 2.5 * early)
     }
 
     @Test func gaussianPolicyActsAndTrainsOnPendulum() {
