@@ -7,9 +7,11 @@ BIN          := .build/$(CONFIG)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test clean bench-engine bench-agents
+PREFIX       ?= /usr/local
 
-all: build
+.PHONY: all deps build render test check-output install clean bench-engine bench-envs bench-agents
+
+all: render
 
 ## deps: install the Debian packages that are missing (nothing when all are present)
 deps:
@@ -25,13 +27,37 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product BookKit
 	$(SWIFT) build -c $(CONFIG) --product ppo-book
 
-## test: every test, against the same release build
+## render: every notebook in notebooks/ into output/
+render: build
+	$(BIN)/ppo-book render notebooks --output output
+
+## install: ppo-book and its engine library under PREFIX (the command finds the library beside itself)
+install: build
+	install -d $(PREFIX)/lib/ppo-book/Modules $(PREFIX)/bin
+	install -m 755 $(BIN)/ppo-book $(PREFIX)/lib/ppo-book/ppo-book
+	install -m 644 $(BIN)/libBookKit.so $(PREFIX)/lib/ppo-book/
+	cp -R $(BIN)/Modules/. $(PREFIX)/lib/ppo-book/Modules/
+	ln -sf ../lib/ppo-book/ppo-book $(PREFIX)/bin/ppo-book
+
+## test: every test, against the same release build, then check that output/ is up to date
 test: build
 	$(SWIFT) test -c $(CONFIG) --disable-testable-imports
+	$(MAKE) --no-print-directory check-output
+
+## check-output: render every notebook afresh (no cache) and compare with the committed output/
+check-output: build
+	@fresh=$$(mktemp -d); \
+	$(BIN)/ppo-book render notebooks --output $$fresh --no-cache --quiet || exit 1; \
+	if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
+	else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi
 
 ## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
 bench-engine:
 	cd bench && $(SWIFT) run -c release engine-bench
+
+## bench-envs: environment steps per second, beside Gymnasium's when python3 can import it
+bench-envs:
+	cd bench && $(SWIFT) run -c release envs-bench
 
 ## bench-agents: train every agent over several seeds; table on screen, rows in bench/results/agents.json
 bench-agents:

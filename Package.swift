@@ -12,7 +12,7 @@ let package = Package(
     name: "ppo-book",
     products: [
         .executable(name: "ppo-book", targets: ["PPOBook"]),
-        .library(name: "BookKit", type: .dynamic, targets: ["RL", "BookRuntime"]),
+        .library(name: "BookKit", type: .dynamic, targets: ["RL", "Charts", "BookRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,7 +29,10 @@ let package = Package(
 
         // MARK: What cells call (linked into BookKit), and the events it sends to ppo-book
         .target(name: "CellEvents"),
-        .target(name: "BookRuntime", dependencies: ["RL", "CellEvents"]),
+        .target(name: "BookRuntime", dependencies: ["RL", "Charts", "CellEvents"]),
+
+        // MARK: The charts (Foundation only; linked into BookKit)
+        .target(name: "Charts", dependencies: ["SeriesStatistics"]),
 
         // MARK: The notebook pipeline
         .systemLibrary(
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
         // Reads its reference trajectories from Fixtures/ through #filePath.
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "SeededRandom"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -14,6 +14,10 @@ let package = Package(
             dependencies: [.product(name: "BookKit", package: "ppo-book")]
         ),
         .executableTarget(
+            name: "envs-bench",
+            dependencies: [.product(name: "BookKit", package: "ppo-book")]
+        ),
+        .executableTarget(
             name: "agents-bench",
             dependencies: [.product(name: "BookKit", package: "ppo-book")]
         ),

@@ -1,4 +1,5 @@
 import CellEvents
+import Charts
 import Foundation
 
 /// Shows `table` under the current cell, after what the cell has printed so far.
@@ -34,4 +35,11 @@ final class ProgressThrottle: @unchecked Sendable {
         }
         if due { CellSession.send(.progress(report)) }
     }
+}
+
+/// Shows `figure` under the current cell as an inline SVG, after what the cell has printed
+/// so far. In a cell tagged `id=NAME` it is also written to `output/figures/` with its data as CSV.
+public func show(_ figure: Figure) {
+    CellSession.send(.figure(FigureOutput(svg: figure.svg(), csv: figure.csv(), title: figure.title,
+                                          caption: figure.caption)))
 }

@@ -37,11 +37,14 @@ public struct FigureOutput: Codable, Equatable, Sendable {
     public var csv: String
     /// The figure's title, if it has one.
     public var title: String?
+    /// The figure's own caption, if it has one (a cell's `caption=` tag applies otherwise).
+    public var caption: String?
 
     /// Creates a figure.
-    public init(svg: String, csv: String, title: String? = nil) {
+    public init(svg: String, csv: String, title: String? = nil, caption: String? = nil) {
         self.svg = svg
         self.csv = csv
         self.title = title
+        self.caption = caption
     }
 }

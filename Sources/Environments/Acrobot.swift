@@ -47,13 +47,14 @@ public final class Acrobot: DiscreteEnvironment {
         high: [1, 1, 1, 1, Float(maxVelocity1), Float(maxVelocity2)],
         shape: [6])
 
-    private var s = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0)
-    private var clock: EpisodeClock
+    // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
+    @exclusivity(unchecked) private var joints = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0)
+    @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`Acrobot-v1`'s 500 by default).
     public init(maxEpisodeSteps: Int = 500) {
-        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+        clock = EpisodeClock(limit: maxEpisodeSteps, of: id)
     }
 
     /// The time limit after which `step` reports `truncated`.
@@ -62,45 +63,70 @@ public final class Acrobot: DiscreteEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[theta1, theta2, thetaDot1, thetaDot2]`, as Gymnasium's `state`.
     public var state: [Double] {
-        get { [s.theta1, s.theta2, s.thetaDot1, s.thetaDot2] }
+        get { [joints.theta1, joints.theta2, joints.thetaDot1, joints.thetaDot2] }
         set {
             guard newValue.count == 4 else {
                 fatalError("\(id): state needs 4 values [theta1, theta2, thetaDot1, thetaDot2], got \(newValue)")
             }
-            s = (newValue[0], newValue[1], newValue[2], newValue[3])
+            joints = (newValue[0], newValue[1], newValue[2], newValue[3])
             clock.resume()
         }
     }
 
-    /// Starts an episode with each variable uniform in `[-0.1, 0.1)`, rounded to float32.
-    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
-        var generator = clock.startEpisode(seed: seed)
-        func draw() -> Double { Double(Float(generator.nextDouble(from: -0.1, to: 0.1))) }
-        s.theta1 = draw()
-        s.theta2 = draw()
-        s.thetaDot1 = draw()
-        s.thetaDot2 = draw()
-        clock.keep(generator)
-        writeObservation(to: observation)
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1, o.2, o.3, o.4, o.5], [:])
     }
 
-    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step.
-    public func step(_ action: Int, writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
-        checkAction(action, in: actionSpace, of: id)
-        clock.checkCanStep()
-        let next = Self.rungeKuttaStep(from: s, torque: Self.torques[action])
-        s.theta1 = Self.wrap(next.theta1)
-        s.theta2 = Self.wrap(next.theta2)
-        s.thetaDot1 = min(max(next.thetaDot1, -Self.maxVelocity1), Self.maxVelocity1)
-        s.thetaDot2 = min(max(next.thetaDot2, -Self.maxVelocity2), Self.maxVelocity2)
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
+    }
 
-        let terminated = -cos(s.theta1) - cos(s.theta2 + s.theta1) > 1.0
-        writeObservation(to: observation)
+    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: Int) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1, o.2, o.3, o.4, o.5], outcome: outcome)
+    }
+
+    /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, writing the observation into `buffer`.
+    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5]) = observation
+        return outcome
+    }
+
+    /// Starts an episode with each variable uniform in `[-0.1, 0.1)`, rounded to float32.
+    private func start(seed: Int?) {
+        var generator = clock.startEpisode(seed: seed)
+        func draw() -> Double { Double(Float(generator.nextDouble(from: -0.1, to: 0.1))) }
+        joints.theta1 = draw()
+        joints.theta2 = draw()
+        joints.thetaDot1 = draw()
+        joints.thetaDot2 = draw()
+        clock.keep(generator)
+    }
+
+    /// Checks the action, advances the physics and the step count.
+    private func advance(_ action: Int) -> StepOutcome {
+        checkAction(action, in: actionSpace, of: id)
+        clock.checkCanStep(id)
+        let next = Self.rungeKuttaStep(from: joints, torque: Self.torques[action])
+        joints.theta1 = Self.wrap(next.theta1)
+        joints.theta2 = Self.wrap(next.theta2)
+        joints.thetaDot1 = min(max(next.thetaDot1, -Self.maxVelocity1), Self.maxVelocity1)
+        joints.thetaDot2 = min(max(next.thetaDot2, -Self.maxVelocity2), Self.maxVelocity2)
+
+        let terminated = -cos(joints.theta1) - cos(joints.theta2 + joints.theta1) > 1.0
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: terminated ? 0.0 : -1.0, terminated: terminated, truncated: truncated)
     }
@@ -129,20 +155,23 @@ public final class Acrobot: DiscreteEnvironment {
     }
 
     /// The time derivative of the joints under `torque` (Gymnasium's `_dsdt`, "book" dynamics).
+    /// Squares of constants are exact either way; squares of variables use `pow`, as NumPy's `**`.
     private static func derivatives(_ y: Joints, torque a: Double) -> Joints {
         let m1 = link1Mass, m2 = link2Mass, l1 = link1Length
         let lc1 = link1CenterOfMass, lc2 = link2CenterOfMass
         let i1 = linkMomentOfInertia, i2 = linkMomentOfInertia, g = gravity
         let (theta1, theta2, dtheta1, dtheta2) = y
-        let d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cos(theta2)) + i1 + i2
-        let d2 = m2 * (lc2 * lc2 + l1 * lc2 * cos(theta2)) + i2
+        // Gymnasium evaluates cos(theta2) and sin(theta2) several times; once gives the same numbers.
+        let cosTheta2 = cos(theta2), sinTheta2 = sin(theta2)
+        let d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cosTheta2) + i1 + i2
+        let d2 = m2 * (lc2 * lc2 + l1 * lc2 * cosTheta2) + i2
         let phi2 = m2 * lc2 * g * cos(theta1 + theta2 - Double.pi / 2.0)
-        let phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * sin(theta2)
-            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sin(theta2)
+        let phi1 = -m2 * l1 * lc2 * pythonSquare(dtheta2) * sinTheta2
+            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sinTheta2
             + (m1 * lc1 + m2 * l1) * g * cos(theta1 - Double.pi / 2)
             + phi2
-        let ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * sin(theta2) - phi2)
-            / (m2 * (lc2 * lc2) + i2 - (d2 * d2) / d1)
+        let ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * pythonSquare(dtheta1) * sinTheta2 - phi2)
+            / (m2 * (lc2 * lc2) + i2 - pythonSquare(d2) / d1)
         let ddtheta1 = -(d2 * ddtheta2 + phi1) / d1
         return (dtheta1, dtheta2, ddtheta1, ddtheta2)
     }
@@ -156,12 +185,8 @@ public final class Acrobot: DiscreteEnvironment {
         return wrapped
     }
 
-    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
-        observation[0] = Float(cos(s.theta1))
-        observation[1] = Float(sin(s.theta1))
-        observation[2] = Float(cos(s.theta2))
-        observation[3] = Float(sin(s.theta2))
-        observation[4] = Float(s.thetaDot1)
-        observation[5] = Float(s.thetaDot2)
+    /// The observation of the current state, `[cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2]` in float32.
+    private var observation: (Float, Float, Float, Float, Float, Float) {
+        (Float(cos(joints.theta1)), Float(sin(joints.theta1)), Float(cos(joints.theta2)), Float(sin(joints.theta2)), Float(joints.thetaDot1), Float(joints.thetaDot2))
     }
 }

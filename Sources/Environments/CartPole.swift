@@ -47,13 +47,14 @@ public final class CartPole: DiscreteEnvironment {
         high: [Float(xThreshold * 2), .infinity, Float(thetaThreshold * 2), .infinity],
         shape: [4])
 
-    private var x = 0.0, xDot = 0.0, theta = 0.0, thetaDot = 0.0
-    private var clock: EpisodeClock
+    // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
+    @exclusivity(unchecked) private var x = 0.0, xDot = 0.0, theta = 0.0, thetaDot = 0.0
+    @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`CartPole-v1`'s 500 by default).
     public init(maxEpisodeSteps: Int = 500) {
-        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+        clock = EpisodeClock(limit: maxEpisodeSteps, of: id)
     }
 
     /// The time limit after which `step` reports `truncated`.
@@ -62,7 +63,7 @@ public final class CartPole: DiscreteEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[x, xDot, theta, thetaDot]`, as Gymnasium's `state`.
@@ -75,21 +76,47 @@ public final class CartPole: DiscreteEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1, o.2, o.3], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1], buffer[2], buffer[3]) = observation
+    }
+
+    /// Pushes the cart left (`0`) or right (`1`) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: Int) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1, o.2, o.3], outcome: outcome)
+    }
+
+    /// Pushes the cart left (`0`) or right (`1`) for one step, writing the observation into `buffer`.
+    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1], buffer[2], buffer[3]) = observation
+        return outcome
+    }
+
     /// Starts an episode from a state uniform in `[-0.05, 0.05)`.
-    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
+    private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
         x = generator.nextDouble(from: -0.05, to: 0.05)
         xDot = generator.nextDouble(from: -0.05, to: 0.05)
         theta = generator.nextDouble(from: -0.05, to: 0.05)
         thetaDot = generator.nextDouble(from: -0.05, to: 0.05)
         clock.keep(generator)
-        writeObservation(to: observation)
     }
 
-    /// Pushes the cart left (`0`) or right (`1`) for one step.
-    public func step(_ action: Int, writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+    /// Checks the action, advances the physics and the step count.
+    private func advance(_ action: Int) -> StepOutcome {
         checkAction(action, in: actionSpace, of: id)
-        clock.checkCanStep()
+        clock.checkCanStep(id)
         let force = action == 1 ? Self.forceMagnitude : -Self.forceMagnitude
         let cosTheta = cos(theta)
         let sinTheta = sin(theta)
@@ -105,15 +132,12 @@ public final class CartPole: DiscreteEnvironment {
 
         let terminated = x < -Self.xThreshold || x > Self.xThreshold
             || theta < -Self.thetaThreshold || theta > Self.thetaThreshold
-        writeObservation(to: observation)
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: 1.0, terminated: terminated, truncated: truncated)
     }
 
-    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
-        observation[0] = Float(x)
-        observation[1] = Float(xDot)
-        observation[2] = Float(theta)
-        observation[3] = Float(thetaDot)
+    /// The observation of the current state, `[x, xDot, theta, thetaDot]` in float32.
+    private var observation: (Float, Float, Float, Float) {
+        (Float(x), Float(xDot), Float(theta), Float(thetaDot))
     }
 }

@@ -7,9 +7,10 @@
 /// let result = envs.step(Array(repeating: 0.5, count: 8))   // one torque per copy
 /// observations = result.observations
 /// ```
-public final class ContinuousVectorEnvironment {
+public final class ContinuousVectorEnvironment: VectorEnvironment {
     private let batch: VectorBatch<[Float]>
-    private var actionScratch: [Float]
+    /// One copy's action, refilled for each copy (accessed only by `step`, never overlapping).
+    @exclusivity(unchecked) private var actionScratch: [Float]
 
     /// Creates `count` copies, each made by `makeEnvironment`.
     public init(count: Int, _ makeEnvironment: () -> any ContinuousEnvironment) {

@@ -7,7 +7,7 @@
 /// let result = envs.step(Array(repeating: 1, count: 8))
 /// observations = result.observations
 /// ```
-public final class DiscreteVectorEnvironment {
+public final class DiscreteVectorEnvironment: VectorEnvironment {
     private let batch: VectorBatch<Int>
 
     /// Creates `count` copies, each made by `makeEnvironment`.

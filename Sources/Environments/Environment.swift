@@ -5,7 +5,10 @@
 ///
 /// Every environment behaves like Gymnasium's `gym.make(id)`: the time limit of the id
 /// (`maxEpisodeSteps`) is built in and reported as `truncated`, and stepping before the
-/// first reset, or after the episode ended, stops the program with a message.
+/// first reset stops the program with a message, as Gymnasium raises `ResetNeeded`.
+/// Stepping after the episode ended (terminated or truncated) without a reset also stops
+/// the program: Gymnasium only warns there and calls what follows undefined, which in a
+/// training loop is almost always a forgotten reset.
 ///
 /// Agents use the refinements ``DiscreteEnvironment`` (`Int` actions) and
 /// ``ContinuousEnvironment`` (`[Float]` actions).
@@ -40,42 +43,34 @@ public protocol Environment<Action>: AnyObject {
     /// Advances one step and writes the observation into `observation`
     /// (`observationSpace.count` values); the allocation-free form of ``step(_:)``.
     func step(_ action: Action, writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome
-}
 
-extension Environment {
     /// Starts an episode and returns its first observation and an (empty) info dictionary.
     ///
     /// With a seed, the initial state is drawn from a generator seeded with it, so the
-    /// same seed gives the same episode start. Without one, the draw continues the
-    /// environment's own stream; an environment never seeded starts that stream as
+    /// same seed gives the same episode start. Without one (`reset()`), the draw continues
+    /// the environment's own stream; an environment never seeded starts that stream as
     /// `reset(seed: 0)` does. The draws are uniform in Gymnasium's ranges but do not
     /// reproduce NumPy's numbers.
     ///
     /// ```swift
     /// let (observation, _) = env.reset(seed: 42)
     /// ```
-    public func reset(seed: Int? = nil) -> (observation: [Float], info: EnvironmentInfo) {
-        let observation = [Float](unsafeUninitializedCapacity: observationSpace.count) { buffer, count in
-            reset(seed: seed, writingObservationTo: buffer.baseAddress!)
-            count = buffer.count
-        }
-        return (observation, [:])
-    }
+    func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo)
 
     /// Advances one step with `action` and returns observation, reward, terminated, truncated.
     ///
     /// ```swift
-    /// let result = env.step(1)
+    /// let result = env.step(action)
     /// if result.terminated || result.truncated { _ = env.reset() }
     /// ```
-    public func step(_ action: Action) -> StepResult {
-        var outcome = StepOutcome(reward: 0, terminated: false, truncated: false)
-        let observation = [Float](unsafeUninitializedCapacity: observationSpace.count) { buffer, count in
-            outcome = step(action, writingObservationTo: buffer.baseAddress!)
-            count = buffer.count
-        }
-        return StepResult(observation: observation, reward: outcome.reward,
-                          terminated: outcome.terminated, truncated: outcome.truncated)
+    func step(_ action: Action) -> StepResult
+}
+
+extension Environment {
+    /// Starts an episode continuing the environment's own stream: `reset(seed: nil)`.
+    @inlinable
+    public func reset() -> (observation: [Float], info: EnvironmentInfo) {
+        reset(seed: nil)
     }
 }
 

@@ -33,13 +33,14 @@ public final class MountainCar: DiscreteEnvironment {
     public let observationSpace = Box(
         low: [Float(minPosition), Float(-maxSpeed)], high: [Float(maxPosition), Float(maxSpeed)], shape: [2])
 
-    private var position = 0.0, velocity = 0.0
-    private var clock: EpisodeClock
+    // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
+    @exclusivity(unchecked) private var position = 0.0, velocity = 0.0
+    @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`MountainCar-v0`'s 200 by default).
     public init(maxEpisodeSteps: Int = 200) {
-        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+        clock = EpisodeClock(limit: maxEpisodeSteps, of: id)
     }
 
     /// The time limit after which `step` reports `truncated`.
@@ -48,7 +49,7 @@ public final class MountainCar: DiscreteEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[position, velocity]`, as Gymnasium's `state`.
@@ -61,19 +62,45 @@ public final class MountainCar: DiscreteEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1]) = observation
+    }
+
+    /// Accelerates left (`0`), not at all (`1`) or right (`2`) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: Int) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1], outcome: outcome)
+    }
+
+    /// Accelerates left (`0`), not at all (`1`) or right (`2`) for one step, writing the observation into `buffer`.
+    public func step(_ action: Int, writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1]) = observation
+        return outcome
+    }
+
     /// Starts an episode at a position uniform in `[-0.6, -0.4)`, at rest.
-    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
+    private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
         position = generator.nextDouble(from: -0.6, to: -0.4)
         velocity = 0
         clock.keep(generator)
-        writeObservation(to: observation)
     }
 
-    /// Accelerates left (`0`), not at all (`1`) or right (`2`) for one step.
-    public func step(_ action: Int, writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+    /// Checks the action, advances the physics and the step count.
+    private func advance(_ action: Int) -> StepOutcome {
         checkAction(action, in: actionSpace, of: id)
-        clock.checkCanStep()
+        clock.checkCanStep(id)
         velocity += Double(action - 1) * Self.force + cos(3 * position) * -Self.gravity
         velocity = min(max(velocity, -Self.maxSpeed), Self.maxSpeed)
         position += velocity
@@ -81,13 +108,12 @@ public final class MountainCar: DiscreteEnvironment {
         if position == Self.minPosition && velocity < 0 { velocity = 0 }
 
         let terminated = position >= Self.goalPosition && velocity >= Self.goalVelocity
-        writeObservation(to: observation)
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: -1.0, terminated: terminated, truncated: truncated)
     }
 
-    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
-        observation[0] = Float(position)
-        observation[1] = Float(velocity)
+    /// The observation of the current state, `[position, velocity]` in float32.
+    private var observation: (Float, Float) {
+        (Float(position), Float(velocity))
     }
 }

@@ -41,15 +41,16 @@ public final class MountainCarContinuous: ContinuousEnvironment {
     public let observationSpace = Box(
         low: [Float(minPosition), Float(-maxSpeed)], high: [Float(maxPosition), Float(maxSpeed)], shape: [2])
 
-    private var position = 0.0, velocity = 0.0
+    // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
+    @exclusivity(unchecked) private var position = 0.0, velocity = 0.0
     /// Whether Gymnasium would hold the state as float32 (after a step) rather than float64 (after a reset).
-    private var stateIsSingle = false
-    private var clock: EpisodeClock
+    @exclusivity(unchecked) private var stateIsSingle = false
+    @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`MountainCarContinuous-v0`'s 999 by default).
     public init(maxEpisodeSteps: Int = 999) {
-        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+        clock = EpisodeClock(limit: maxEpisodeSteps, of: id)
     }
 
     /// The time limit after which `step` reports `truncated`.
@@ -58,7 +59,7 @@ public final class MountainCarContinuous: ContinuousEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[position, velocity]`, as Gymnasium's `state`.
@@ -72,20 +73,46 @@ public final class MountainCarContinuous: ContinuousEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1]) = observation
+    }
+
+    /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: [Float]) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1], outcome: outcome)
+    }
+
+    /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, writing the observation into `buffer`.
+    public func step(_ action: [Float], writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1]) = observation
+        return outcome
+    }
+
     /// Starts an episode at a position uniform in `[-0.6, -0.4)`, at rest.
-    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
+    private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
         position = generator.nextDouble(from: -0.6, to: -0.4)
         velocity = 0
         stateIsSingle = false
         clock.keep(generator)
-        writeObservation(to: observation)
     }
 
-    /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step.
-    public func step(_ action: [Float], writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+    /// Checks the action, advances the physics and the step count.
+    private func advance(_ action: [Float]) -> StepOutcome {
         checkAction(action, in: actionSpace, of: id)
-        clock.checkCanStep()
+        clock.checkCanStep(id)
         let throttle = action[0]
         let slope = 0.0025 * cos(stateIsSingle ? Double(3 * Float(position)) : 3 * position)
         // Inside the bounds the throttle stays float32, and so does the whole change;
@@ -103,18 +130,17 @@ public final class MountainCarContinuous: ContinuousEnvironment {
         if place == Self.minPosition && speed < 0 { speed = Number(0) }
 
         let terminated = place >= Self.goalPosition && speed >= Self.goalVelocity
-        let reward = (terminated ? 100.0 : 0.0) - Double(throttle) * Double(throttle) * 0.1
+        let reward = (terminated ? 100.0 : 0.0) - pythonSquare(Double(throttle)) * 0.1
         position = Double(Float(place.value))
         velocity = Double(Float(speed.value))
         stateIsSingle = true
-        writeObservation(to: observation)
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: reward, terminated: terminated, truncated: truncated)
     }
 
-    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
-        observation[0] = Float(position)
-        observation[1] = Float(velocity)
+    /// The observation of the current state, `[position, velocity]` in float32.
+    private var observation: (Float, Float) {
+        (Float(position), Float(velocity))
     }
 }
 

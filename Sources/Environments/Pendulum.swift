@@ -13,7 +13,8 @@ import Foundation
 /// - Initial state: `theta` uniform in `[-π, π)`, `thetaDot` uniform in `[-1, 1)`.
 ///
 /// The torque is float32 in Gymnasium, and so are the products it enters
-/// (`3 * torque` and `0.001 * torque²`); this type computes them in `Float` too.
+/// (`3 * torque` and `0.001 * torque²`); this type computes them in `Float` too, and
+/// squares with `pow` as NumPy's `**` does, so that rewards match bit for bit.
 public final class Pendulum: ContinuousEnvironment {
     /// Gravity, m/s².
     public static let gravity = 10.0
@@ -35,13 +36,14 @@ public final class Pendulum: ContinuousEnvironment {
     /// `[cos(theta), sin(theta), thetaDot]`, bounded by `[1, 1, 8]`.
     public let observationSpace = Box(low: [-1, -1, -Float(maxSpeed)], high: [1, 1, Float(maxSpeed)], shape: [3])
 
-    private var theta = 0.0, thetaDot = 0.0
-    private var clock: EpisodeClock
+    // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
+    @exclusivity(unchecked) private var theta = 0.0, thetaDot = 0.0
+    @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`Pendulum-v1`'s 200 by default).
     public init(maxEpisodeSteps: Int = 200) {
-        clock = EpisodeClock(id: id, limit: maxEpisodeSteps)
+        clock = EpisodeClock(limit: maxEpisodeSteps, of: id)
     }
 
     /// The time limit after which `step` reports `truncated`.
@@ -50,7 +52,7 @@ public final class Pendulum: ContinuousEnvironment {
     /// Steps since the last reset.
     public var elapsedSteps: Int {
         get { clock.elapsed }
-        set { clock.elapsed = newValue }
+        set { clock.setElapsed(newValue, of: id) }
     }
 
     /// `[theta, thetaDot]`, as Gymnasium's `state`.
@@ -63,22 +65,48 @@ public final class Pendulum: ContinuousEnvironment {
         }
     }
 
+    /// Starts an episode and returns its first observation and an (empty) info dictionary.
+    public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
+        start(seed: seed)
+        let o = observation
+        return ([o.0, o.1, o.2], [:])
+    }
+
+    /// Starts an episode and writes its first observation into `buffer`.
+    public func reset(seed: Int?, writingObservationTo buffer: UnsafeMutablePointer<Float>) {
+        start(seed: seed)
+        (buffer[0], buffer[1], buffer[2]) = observation
+    }
+
+    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, returning observation, reward, terminated, truncated.
+    public func step(_ action: [Float]) -> StepResult {
+        let outcome = advance(action)
+        let o = observation
+        return StepResult(observation: [o.0, o.1, o.2], outcome: outcome)
+    }
+
+    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, writing the observation into `buffer`.
+    public func step(_ action: [Float], writingObservationTo buffer: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = advance(action)
+        (buffer[0], buffer[1], buffer[2]) = observation
+        return outcome
+    }
+
     /// Starts an episode with `theta` uniform in `[-π, π)` and `thetaDot` in `[-1, 1)`.
-    public func reset(seed: Int?, writingObservationTo observation: UnsafeMutablePointer<Float>) {
+    private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
         theta = generator.nextDouble(from: -Double.pi, to: Double.pi)
         thetaDot = generator.nextDouble(from: -1, to: 1)
         clock.keep(generator)
-        writeObservation(to: observation)
     }
 
-    /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step.
-    public func step(_ action: [Float], writingObservationTo observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+    /// Checks the action, advances the physics and the step count.
+    private func advance(_ action: [Float]) -> StepOutcome {
         checkAction(action, in: actionSpace, of: id)
-        clock.checkCanStep()
+        clock.checkCanStep(id)
         let torque = min(max(action[0], -Self.maxTorque), Self.maxTorque)
         let angle = Self.normalizedAngle(theta)
-        let cost = angle * angle + 0.1 * (thetaDot * thetaDot) + Double(Float(0.001) * (torque * torque))
+        let cost = pythonSquare(angle) + 0.1 * pythonSquare(thetaDot) + Double(Float(0.001) * pythonSquare(torque))
 
         let gravityTerm = 3 * Self.gravity / (2 * Self.length) * sin(theta)
         let torqueTerm = Float(3.0 / (Self.mass * (Self.length * Self.length))) * torque
@@ -86,7 +114,6 @@ public final class Pendulum: ContinuousEnvironment {
         theta = theta + newThetaDot * Self.dt
         thetaDot = newThetaDot
 
-        writeObservation(to: observation)
         let truncated = clock.finishStep(terminated: false)
         return StepOutcome(reward: -cost, terminated: false, truncated: truncated)
     }
@@ -100,9 +127,8 @@ public final class Pendulum: ContinuousEnvironment {
         return remainder - Double.pi
     }
 
-    private func writeObservation(to observation: UnsafeMutablePointer<Float>) {
-        observation[0] = Float(cos(theta))
-        observation[1] = Float(sin(theta))
-        observation[2] = Float(thetaDot)
+    /// The observation of the current state, `[cos(theta), sin(theta), thetaDot]` in float32.
+    private var observation: (Float, Float, Float) {
+        (Float(cos(theta)), Float(sin(theta)), Float(thetaDot))
     }
 }

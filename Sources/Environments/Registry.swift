@@ -7,11 +7,12 @@ public let environmentIDs = [
 ///
 /// ```swift
 /// let env = make("CartPole-v1")
-/// let agent = REINFORCE(env.observationSpace.shape[0], env.actionSpace.n)
+/// let (inputs, choices) = (env.observationSpace.shape[0], env.actionSpace.n)   // 4, 2
 /// ```
 ///
-/// For a continuous-action id, say which kind you want, and this overload steps aside:
-/// `let env: any ContinuousEnvironment = make("Pendulum-v1")`.
+/// For a continuous-action id, ask for a continuous environment by its type:
+/// `let env: any ContinuousEnvironment = make("Pendulum-v1")`. Without the annotation
+/// this overload is the one chosen, and it stops the program with that hint.
 public func make(_ id: String) -> any DiscreteEnvironment {
     switch id {
     case "CartPole-v1": return CartPole()

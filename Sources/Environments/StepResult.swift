@@ -24,6 +24,12 @@ public struct StepResult: Equatable, Sendable {
         self.info = info
     }
 
+    /// Creates a step result from an observation and the rest of the step.
+    public init(observation: [Float], outcome: StepOutcome) {
+        self.init(observation: observation, reward: outcome.reward,
+                  terminated: outcome.terminated, truncated: outcome.truncated)
+    }
+
     /// The episode is over, for either reason: `terminated || truncated`.
     public var done: Bool { terminated || truncated }
 }

@@ -8,11 +8,12 @@ final class VectorBatch<Action> {
 
     let environments: [any Environment<Action>]
     let observationSize: Int
-    private var observations: [Float]
-    private var finalObservations: [Float]
-    private var rewards: [Double]
-    private var terminated: [Bool]
-    private var truncated: [Bool]
+    // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
+    @exclusivity(unchecked) private var observations: [Float]
+    @exclusivity(unchecked) private var finalObservations: [Float]
+    @exclusivity(unchecked) private var rewards: [Double]
+    @exclusivity(unchecked) private var terminated: [Bool]
+    @exclusivity(unchecked) private var truncated: [Bool]
     private var wasSeeded = false
 
     /// `environment` seen through its action type alone; opening the existential lets

@@ -7,6 +7,12 @@
 /// copies both rows hold the same observation, so `finalObservations` is always the
 /// observation that followed the action (the one to bootstrap a value from), and
 /// `observations` is always the one to act on next.
+///
+/// This is Gymnasium's `AutoresetMode.SAME_STEP`. Gymnasium 1.x defaults to next-step
+/// auto-reset instead, where the step after an ending only resets the copy (ignoring its
+/// action, with zero reward); same-step wastes no step and hands over the final
+/// observation directly, which is what rollout collection needs to bootstrap a value
+/// after a truncation.
 public struct VectorStepResult: Equatable, Sendable {
     /// The observations to act on next, `count * observationSize` values.
     public let observations: [Float]

@@ -184,7 +184,8 @@ public struct PageRenderer {
                 figureCount += 1
                 let file = figureIndex < files.count ? files[figureIndex] : nil
                 figureIndex += 1
-                html.append(self.figure(figure, number: figureCount, caption: cell.options.caption, file: file))
+                html.append(self.figure(figure, number: figureCount, caption: figure.caption ?? cell.options.caption,
+                                        file: file))
             }
         }
         return html

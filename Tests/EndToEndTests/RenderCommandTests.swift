@@ -19,6 +19,29 @@ import Testing
         #expect(page.contains("<td class=\"number\">21.5</td>"))
     }
 
+    @Test func figuresAreInlinedAndWrittenForIdCells() throws {
+        let workspace = try Workspace()
+        let run = try workspace.render("""
+            # Figures
+
+            ```swift id=curve caption="A <small> curve"
+            var figure = Figure(title: "Squares", xLabel: "x", yLabel: "x squared")
+            figure.line(x: [0, 1, 2, 3], y: [0, 1, 4, 9], label: "x²")
+            show(figure)
+            show(figure)
+            ```
+            """)
+        #expect(run.status == 0, "\(run.errors)")
+        let page = try run.page()
+        #expect(page.components(separatedBy: "<svg").count == 3)
+        #expect(page.contains("A &lt;small&gt; curve"))
+        for file in ["n-curve-1.svg", "n-curve-1.csv", "n-curve-2.svg", "n-curve-2.csv"] {
+            #expect(FileManager.default.fileExists(atPath: workspace.output + "/figures/" + file), "\(file)")
+        }
+        let csv = try String(contentsOfFile: workspace.output + "/figures/n-curve-1.csv", encoding: .utf8)
+        #expect(csv.contains("9"))
+    }
+
     @Test func compileErrorsNameTheNotebookLine() throws {
         let workspace = try Workspace()
         let good = try workspace.render("# Good\n\n```swift\nprint(1)\n```\n")

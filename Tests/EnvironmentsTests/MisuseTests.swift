@@ -109,3 +109,22 @@ struct MisuseTests {
         #expect(!env.step(0).terminated)
     }
 }
+
+/// Resuming part-way with `elapsedSteps` keeps within the time limit.
+@Suite("Resuming")
+struct ResumingTests {
+    @Test("elapsedSteps outside 0..<limit stops the program")
+    func elapsedOutOfRange() async {
+        await #expect(processExitsWith: .failure) { CartPole().elapsedSteps = 500 }
+        await #expect(processExitsWith: .failure) { Pendulum().elapsedSteps = -1 }
+    }
+
+    @Test("a resumed episode is truncated where it would have been")
+    func resumedTruncation() {
+        let env = MountainCar()
+        env.state = [-0.5, 0]
+        env.elapsedSteps = 198
+        #expect(!env.step(1).truncated)
+        #expect(env.step(1).truncated)
+    }
+}

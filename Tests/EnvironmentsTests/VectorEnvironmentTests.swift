@@ -71,6 +71,16 @@ struct VectorEnvironmentTests {
         #expect(next != b.reset(seed: 0))
     }
 
+    @Test("both forms serve generic rollout code")
+    func generic() {
+        func rows<Vector: VectorEnvironment>(_ envs: Vector, actions: [Vector.ActionElement]) -> Int {
+            _ = envs.reset(seed: 0)
+            return envs.step(actions).observations.count / envs.observationSpace.count
+        }
+        #expect(rows(DiscreteVectorEnvironment("Acrobot-v1", count: 3), actions: [0, 1, 2]) == 3)
+        #expect(rows(ContinuousVectorEnvironment("MountainCarContinuous-v0", count: 2), actions: [0.5, -0.5]) == 2)
+    }
+
     @Test("a wrong number of actions stops the program")
     func wrongActionCount() async {
         await #expect(processExitsWith: .failure) {

@@ -26,13 +26,15 @@ import Testing
         #expect(firstIndexReaching(0, movingAverageOf: [5], window: 2) == nil)
     }
 
-    @Test func summariesAcrossRunsUseTheCommonLength() {
-        let runs = AcrossRuns([[1, 2, 3], [3, 4], [5, 6, 7]])
-        #expect(runs.commonLength == 2)
-        #expect(runs.mean == [3, 4])
-        #expect(runs.minimum == [1, 2])
-        #expect(runs.maximum == [5, 6])
-        #expect(abs(runs.standardDeviation[0] - (8.0 / 3).squareRoot()) < 1e-12)
+    @Test func nonFiniteValuesOnlyAffectTheirWindows() {
+        let averages = movingAverage([1, .nan, 3, 5, 7], window: 2)
+        #expect(averages[0].isNaN && averages[1].isNaN)
+        #expect(averages[2] == 4 && averages[3] == 6)
+    }
+
+    @Test func meanAndStandardDeviationFollowNumPy() {
+        #expect(Statistics.mean([1, 2, 3, 6]) == 3)
         #expect(Statistics.standardDeviation([2, 4, 4, 4, 5, 5, 7, 9]) == 2)
+        #expect(Statistics.mean([]).isNaN)
     }
 }

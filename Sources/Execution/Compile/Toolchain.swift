@@ -16,7 +16,7 @@ public struct Toolchain: Sendable {
     /// The library cells link against.
     public static let libraryName = "BookKit"
     /// The modules every cell program imports, so cells need no import lines of their own.
-    public static let importedModules = ["Foundation", "RL", "BookRuntime"]
+    public static let importedModules = ["Foundation", "RL", "Charts", "BookRuntime"]
 
     /// Creates a toolchain from explicit parts.
     public init(compiler: String, libraryDirectory: String, optimize: Bool = false) {

@@ -8,12 +8,11 @@ It writes one JSON file per environment id next to this script. Each file holds
 several episodes (seeded initial states; random and hand-chosen actions). Every step
 stores the float64 state before the step, the steps elapsed before it, the action,
 and what Gymnasium returned: the float32 observation, the reward, terminated and
-truncated. Floats are written as exact decimal expansions of their binary values,
-so the tests read back the very same numbers.
+truncated. Floats are written in Python's shortest round-trip form (float32 values
+first widened exactly to float64), so the tests read back the very same numbers.
 """
 
 import json
-import math
 import pathlib
 
 import gymnasium as gym
@@ -27,11 +26,15 @@ def exact(values):
     return [float(v) for v in np.atleast_1d(np.asarray(values)).ravel()]
 
 
-def record_episode(env_id, seed, policy, max_steps):
-    """Runs one episode of gym.make(env_id) from reset(seed=seed) and records every step."""
+def record_episode(env_id, seed, policy, max_steps, start=None):
+    """Runs one episode of gym.make(env_id) from reset(seed=seed), or from the float64
+    state `start` set after that reset, and records every step."""
     env = gym.make(env_id)
     observation, _ = env.reset(seed=seed)
     env.action_space.seed(seed)
+    if start is not None:
+        env.unwrapped.state = np.array(start, dtype=np.float64)
+        observation = env.unwrapped._get_obs() if env_id == "Pendulum-v1" else env.unwrapped._get_ob()
     steps = []
     for elapsed in range(max_steps):
         state = exact(env.unwrapped.state)
@@ -51,6 +54,11 @@ def record_episode(env_id, seed, policy, max_steps):
             break
     env.close()
     return steps
+
+
+# A float64 whose square by `pow` (NumPy's `**`) differs in the last bit from `x * x`;
+# the Acrobot start state below has the same property somewhere in its Runge-Kutta step.
+POW_SENSITIVE = -2.1256874195669644
 
 
 def random_actions(env, observation, elapsed):
@@ -102,11 +110,15 @@ EPISODES = {
         ("random actions, truncated at 200 steps", 0, random_actions, 200),
         ("out-of-bound torques, truncated at 200 steps", 1, pendulum_out_of_bounds, 200),
         ("random actions", 2, random_actions, 40),
+        ("from a state whose cost depends on pow", 3, constant(np.array([-3.7845647], dtype=np.float32)), 20,
+         [-0.002197834110663127, POW_SENSITIVE]),
     ],
     "Acrobot-v1": [
         ("random actions", 0, random_actions, 120),
         ("random actions", 1, random_actions, 60),
         ("swinging up until terminated", 2, acrobot_swing, 500),
+        ("from a state whose step depends on pow", 3, constant(1), 20,
+         [0.8877013946649503, -2.058384422707384, 0.18672217688606807, 21.436964529251448]),
     ],
     "MountainCar-v0": [
         ("random actions, truncated at 200 steps", 0, random_actions, 200),
@@ -124,8 +136,8 @@ EPISODES = {
 def main():
     for env_id, episodes in EPISODES.items():
         recorded = []
-        for name, seed, policy, max_steps in episodes:
-            steps = record_episode(env_id, seed, policy, max_steps)
+        for name, seed, policy, max_steps, *start in episodes:
+            steps = record_episode(env_id, seed, policy, max_steps, *start)
             recorded.append({"name": name, "seed": seed, "steps": steps})
             last = steps[-1]
             print(f"{env_id:26} seed {seed}: {len(steps):3} steps, {name}"
