@@ -88,7 +88,8 @@ public struct PPOConfig: Sendable, Equatable {
     }()
 
     /// Pendulum settings after rl-baselines3-zoo: γ 0.9, lr 1e-3, 10 epochs, 4 environments ×
-    /// 1024-step rollouts, λ 0.95, ε 0.2, no entropy bonus, a plain Gaussian with learned log-std.
+    /// 1024-step rollouts, λ 0.95, ε 0.2, no entropy bonus, with Stable-Baselines3's separate
+    /// networks and orthogonal initialisation; a plain Gaussian with a learned state-independent log-std.
     public static let pendulum: PPOConfig = {
         var config = PPOConfig()
         config.gamma = 0.9
