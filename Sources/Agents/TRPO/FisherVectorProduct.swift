@@ -5,11 +5,13 @@ import Tensors
 /// policy parameters and `Mᵢ = diag(pᵢ) − pᵢpᵢᵀ` the categorical Fisher matrix in logit space.
 ///
 /// `J v` is computed exactly by forward-mode differentiation through the layers (the engine has
-/// no double backward), and `Jᵀ(M J v)` by one backward pass.
+/// no double backward), and `Jᵀ(M J v)` by one backward pass through a forward graph built once.
 struct FisherVectorProduct {
     private let network: PPONetwork
     private let states: Tensor
     private let damping: Float
+    /// The logits at the fixed parameters, with their graph, reused by every product's backward pass.
+    private let logits: Tensor
     /// The input of each policy layer at the fixed parameters: the states, then each hidden activation.
     private let layerInputs: [Tensor]
     /// The policy's probabilities at the fixed parameters, `[N, actions]` row-major.
@@ -20,12 +22,13 @@ struct FisherVectorProduct {
         self.states = states
         self.damping = damping
         var inputs = [states]
-        let logits: Tensor = noGrad {
+        let fixedLogits: Tensor = noGrad {
             for layer in network.actorTrunk { inputs.append(layer(inputs.last!).tanh()) }
             return network.actor(inputs.last!)
         }
         layerInputs = inputs
-        probabilities = noGrad { Categorical(logits: logits).probs.scalars }
+        probabilities = noGrad { Categorical(logits: fixedLogits).probs.scalars }
+        self.logits = network(states)
     }
 
     /// The policy's layers in order: the actor trunk, then the actor head.
@@ -50,7 +53,6 @@ struct FisherVectorProduct {
         }
         let parameters = self.parameters
         for parameter in parameters { parameter.grad = nil }
-        let logits = network(states)
         (logits * Tensor(weighted, shape: logits.shape)).sum().backward()
         var product = ParameterVector.gradients(of: parameters)
         for parameter in parameters { parameter.grad = nil }

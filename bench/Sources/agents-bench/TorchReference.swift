@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs `agents_torch.py` (the lesson's PyTorch PPO, shape bug fixed, one thread, a shortened run)
-/// when `import torch, gymnasium` works, and prints the time per step against ours.
+/// when `import torch, gymnasium` works, and prints its CPU time per step against ours.
 enum TorchReference {
     static func compare(oursSecondsPerStep: Double, script: URL) {
         guard shell(["python3", "-c", "import torch, gymnasium"]) != nil else {
@@ -10,12 +10,12 @@ enum TorchReference {
         }
         guard let output = shell(["python3", script.path]),
               let json = try? JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Double],
-              let steps = json["steps"], let seconds = json["wall_s"] else {
+              let steps = json["steps"], let seconds = json["cpu_s"] else {
             print("PyTorch reference skipped: \(script.lastPathComponent) did not print its JSON figures.")
             return
         }
         let torchPerStep = seconds / steps
-        print(String(format: "PyTorch (lesson code, one thread): %.0f steps in %.1f s = %.0f steps/s; ppo-book %.0f steps/s; ratio %.0fx",
+        print(String(format: "PyTorch (lesson code, one thread): %.0f steps in %.1f CPU s = %.0f steps/s; ppo-book %.0f steps/s; PyTorch takes %.0fx as long",
                      steps, seconds, steps / seconds, 1 / oursSecondsPerStep, torchPerStep / oursSecondsPerStep))
     }
 
