@@ -9,7 +9,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps build render test check-output install clean bench-engine bench-envs
+.PHONY: all deps build render test check-output install clean bench-engine bench-envs bench-agents
 
 all: render
 
@@ -58,6 +58,10 @@ bench-engine:
 ## bench-envs: environment steps per second, beside Gymnasium's when python3 can import it
 bench-envs:
 	cd bench && $(SWIFT) run -c release envs-bench
+
+## bench-agents: train every agent over several seeds; table on screen, rows in bench/results/agents.json
+bench-agents:
+	cd bench && $(SWIFT) run -c release agents-bench
 
 clean:
 	rm -rf .build

@@ -17,6 +17,10 @@ let package = Package(
             name: "envs-bench",
             dependencies: [.product(name: "BookKit", package: "ppo-book")]
         ),
+        .executableTarget(
+            name: "agents-bench",
+            dependencies: [.product(name: "BookKit", package: "ppo-book")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

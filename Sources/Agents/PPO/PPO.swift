@@ -1,0 +1,165 @@
+import SeededRandom
+import Tensors
+
+/// The lesson's `PPOAgent`: choose actions, fill the rollout buffer, and `update` with the
+/// clipped surrogate over several epochs of shuffled minibatches.
+///
+/// Each sample's new log-probability is compared with its own old one (both `[N]`). Randomness
+/// comes from the seed alone, in separate streams for initialisation, action sampling and shuffling.
+///
+/// ```swift
+/// let agent = PPO(observationSize: 4, kind: .categorical(count: 2), config: .lesson, seed: 0)
+/// let (action, logProb, value) = agent.chooseAction(state)
+/// agent.buffer.store(state: state, action: [Float(action)], logProb: logProb,
+///                    reward: 1, value: value, done: false)
+/// let stats = agent.update(lastValue: agent.value(of: nextState))
+/// ```
+public final class PPO {
+    /// The hyperparameters.
+    public let config: PPOConfig
+    /// The actor-critic network being trained.
+    public let network: PPONetwork
+    /// Adam over every parameter of the network.
+    public let optimizer: Adam
+    /// One rollout buffer per environment.
+    public var buffers: [RolloutBuffer]
+    /// Draws the actions (shared by `chooseAction` and the training loop's fast path).
+    var samplingGenerator: SeededGenerator
+    private var shufflingGenerator: SeededGenerator
+
+    /// Creates an agent; `seed` determines the initial weights, the actions drawn and the minibatch order.
+    public init(observationSize: Int, kind: PolicyKind, config: PPOConfig = .lesson, seed: Int) {
+        config.validate()
+        let root = SeededGenerator(seed: seed)
+        var initGenerator = root.derived(stream: 1)
+        samplingGenerator = root.derived(stream: 2)
+        shufflingGenerator = root.derived(stream: 3)
+        self.config = config
+        network = PPONetwork(observationSize: observationSize, kind: kind, config: config, using: &initGenerator)
+        optimizer = Adam(network.parameters, lr: config.learningRate)
+        buffers = (0..<config.environmentCount).map { _ in
+            RolloutBuffer(observationSize: observationSize, actionSize: kind.actionSize)
+        }
+    }
+
+    /// The rollout buffer of the first (with one environment, the only) environment.
+    public var buffer: RolloutBuffer {
+        get { buffers[0] }
+        set { buffers[0] = newValue }
+    }
+
+    /// Samples a discrete action for `state` without recording gradients; returns it with its
+    /// log-probability and the critic's value, as the lesson's `choose_action`.
+    public func chooseAction(_ state: [Float]) -> (action: Int, logProb: Float, value: Float) {
+        guard case .categorical = network.kind else {
+            fatalError("PPO.chooseAction: this agent has a Gaussian policy; call chooseContinuousAction(_:)")
+        }
+        let (action, logProb, value) = act(state)
+        return (Int(action[0]), logProb, value)
+    }
+
+    /// Samples a real-valued action (unclipped) for `state`; returns it with its log-probability
+    /// (summed over dimensions) and the critic's value.
+    public func chooseContinuousAction(_ state: [Float]) -> (action: [Float], logProb: Float, value: Float) {
+        guard case .gaussian = network.kind else {
+            fatalError("PPO.chooseContinuousAction: this agent has a categorical policy; call chooseAction(_:)")
+        }
+        return act(state)
+    }
+
+    /// The critic's value of `state`.
+    public func value(of state: [Float]) -> Float {
+        noGrad { network.values(Tensor(state, shape: [1, state.count])).item }
+    }
+
+    private func act(_ state: [Float]) -> (action: [Float], logProb: Float, value: Float) {
+        noGrad {
+            let (output, values) = network.forward(Tensor(state, shape: [1, state.count]))
+            let action: [Float]
+            switch network.kind {
+            case .categorical:
+                action = Categorical(logits: output).sample(using: &samplingGenerator).scalars
+            case .gaussian:
+                action = Normal(mean: output, std: network.logStd!.exp()).sample(using: &samplingGenerator).scalars
+            }
+            let logProb = network.logProbsAndEntropy(actorOutput: output, actions: action).logProbs.item
+            return (action, logProb, values.item)
+        }
+    }
+
+    /// Learns from the single buffer, bootstrapping its cut-off tail from `lastValue`, then clears it.
+    @discardableResult
+    public func update(lastValue: Float) -> PPOUpdateStats {
+        update(lastValues: [lastValue])
+    }
+
+    /// Learns from every buffer (`lastValues[i]` bootstraps buffer `i`'s tail), then clears them:
+    /// GAE per buffer, advantage normalisation over all, then `epochs` passes of shuffled
+    /// minibatches minimising clipped surrogate + `valueCoefficient`·MSE − `entropyCoefficient`·entropy,
+    /// with the gradient norm clipped before each Adam step.
+    @discardableResult
+    public func update(lastValues: [Float]) -> PPOUpdateStats {
+        guard lastValues.count == buffers.count else {
+            fatalError("PPO.update: needs one last value per buffer (\(buffers.count)), got \(lastValues.count)")
+        }
+        let batch = RolloutBatch(buffers: buffers, lastValues: lastValues, config: config)
+        guard batch.count > 0 else { fatalError("PPO.update: the rollout buffers are empty; store steps first") }
+        var stats = PPOUpdateStats(klPerEpoch: [], stoppedEarly: false, clipFraction: 0, policyLoss: 0, valueLoss: 0, entropy: 0)
+        var minibatches = 0
+        var clippedSamples = 0.0
+        for _ in 0..<config.epochs {
+            var order = Array(0..<batch.count)
+            order.shuffle(using: &shufflingGenerator)
+            var klTotal = 0.0
+            for start in stride(from: 0, to: batch.count, by: config.batchSize) {
+                let rows = Array(order[start..<min(start + config.batchSize, batch.count)])
+                let step = minibatchStep(batch, rows: rows)
+                klTotal += step.klSum
+                clippedSamples += step.clipFraction * Double(rows.count)
+                stats.policyLoss += step.policyLoss
+                stats.valueLoss += step.valueLoss
+                stats.entropy += step.entropy
+                minibatches += 1
+            }
+            let kl = klTotal / Double(batch.count)
+            stats.klPerEpoch.append(kl)
+            if let target = config.targetKL, kl > target {
+                stats.stoppedEarly = true
+                break
+            }
+        }
+        stats.clipFraction = clippedSamples / Double(batch.count * stats.epochsCompleted)
+        stats.policyLoss /= Double(minibatches)
+        stats.valueLoss /= Double(minibatches)
+        stats.entropy /= Double(minibatches)
+        for index in buffers.indices { buffers[index].clear() }
+        return stats
+    }
+
+    private func minibatchStep(_ batch: RolloutBatch, rows: [Int])
+        -> (klSum: Double, clipFraction: Double, policyLoss: Double, valueLoss: Double, entropy: Double) {
+        let states = batch.states[rows: rows]
+        let actionSize = network.kind.actionSize
+        var actions = [Float]()
+        actions.reserveCapacity(rows.count * actionSize)
+        for row in rows { actions.append(contentsOf: batch.actions[row * actionSize ..< (row + 1) * actionSize]) }
+        let oldLogProbs = rows.map { batch.logProbs[$0] }
+        let (output, values) = network.forward(states)
+        let (newLogProbs, entropies) = network.logProbsAndEntropy(actorOutput: output, actions: actions)
+        let surrogate = ClippedSurrogate(newLogProbs: newLogProbs, oldLogProbs: Tensor(oldLogProbs),
+                                         advantages: Tensor(rows.map { batch.advantages[$0] }),
+                                         clipEpsilon: config.clipEpsilon)
+        let valueLoss = mseLoss(values, Tensor(rows.map { batch.returns[$0] }))
+        let entropy = entropies.mean()
+        let loss = surrogate.loss + config.valueCoefficient * valueLoss - config.entropyCoefficient * entropy
+        optimizer.zeroGrad()
+        loss.backward()
+        clipGradNorm(optimizer.parameters, maxNorm: config.maxGradNorm)
+        optimizer.step()
+        var klSum = 0.0
+        for (old, new) in zip(oldLogProbs, newLogProbs.scalars) {
+            klSum += config.klEstimator.term(logRatio: Double(new) - Double(old))
+        }
+        return (klSum, surrogate.clipFraction, Double(surrogate.loss.item), Double(valueLoss.item), Double(entropy.item))
+    }
+}

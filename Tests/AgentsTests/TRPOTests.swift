@@ -1,0 +1,24 @@
+import Agents
+import Testing
+
+@Suite struct TRPOTests {
+    @Test func conjugateGradientSolvesASmallSPDSystem() {
+        // A = [[4, 1, 0], [1, 3, 1], [0, 1, 2]], x = [1, -2, 3] gives b = A x = [2, -2, 4].
+        let matrix: [[Float]] = [[4, 1, 0], [1, 3, 1], [0, 1, 2]]
+        let solution = conjugateGradient(b: [2, -2, 4], iterations: 10) { v in
+            matrix.map { row in zip(row, v).reduce(0) { $0 + $1.0 * $1.1 } }
+        }
+        for (value, expected) in zip(solution, [1, -2, 3] as [Float]) { #expect(abs(value - expected) < 1e-4) }
+    }
+
+    @Test func trpoIsDeterministicAndKeepsItsSteps() {
+        var config = TRPOConfig.cartPole
+        config.rolloutLength = 256
+        let first = TRPO.train(env: "CartPole-v1", config: config, seed: 0, totalSteps: 1024)
+        let second = TRPO.train(env: "CartPole-v1", config: config, seed: 0, totalSteps: 1024)
+        #expect(first == second)
+        #expect(first.updates.count == 4)
+        #expect(first.updates.allSatisfy { $0.kl <= config.maxKL })
+        #expect(first.updates.contains { $0.stepFraction > 0 && $0.surrogateImprovement > 0 })
+    }
+}
