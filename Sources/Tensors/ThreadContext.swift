@@ -13,9 +13,21 @@ final class ThreadContext {
     /// Whether new operations record how to compute their gradients.
     @usableFromInline var isGradEnabled = true
 
-    /// How many backward passes this thread has started; each pass marks the
-    /// tensors it reaches with its number.
-    var backwardPasses: UInt64 = 0
+    /// The number of this thread's latest backward pass; each pass marks the tensors
+    /// it reaches with its number. Every thread counts in its own range (see
+    /// `reservePassNumbers`), so a mark left by one thread never matches another's.
+    var backwardPasses: UInt64
+
+    /// The numbers each thread's backward passes count up from, 2⁴⁰ apart.
+    private static var nextPassRange: UInt64 = 0
+    private static let passRangeLock = NSLock()
+
+    private static func reservePassNumbers() -> UInt64 {
+        passRangeLock.lock()
+        defer { passRangeLock.unlock() }
+        nextPassRange &+= 1 << 40
+        return nextPassRange
+    }
 
     /// The seed a thread's generator starts from before `manualSeed` is called.
     static let initialSeed = 0
@@ -26,6 +38,7 @@ final class ThreadContext {
 
     private init() {
         generator = SeededGenerator(seed: ThreadContext.initialSeed)
+        backwardPasses = ThreadContext.reservePassNumbers()
     }
 
     deinit {

@@ -12,16 +12,16 @@ enum VectorMath {
         x.replace(with: 9, where: x .> 9)
         let square = x * x
         var numerator = Vector(repeating: -2.760_768_477_423_55e-16)
-        numerator = square * numerator + 2.000_187_904_824_77e-13
-        numerator = square * numerator - 8.604_671_522_137_35e-11
-        numerator = square * numerator + 5.122_297_090_371_14e-08
-        numerator = square * numerator + 1.485_722_357_179_79e-05
-        numerator = square * numerator + 6.372_619_288_754_36e-04
-        numerator = square * numerator + 4.893_524_558_917_86e-03
+        numerator = Vector(repeating: 2.000_187_904_824_77e-13).addingProduct(square, numerator)
+        numerator = Vector(repeating: -8.604_671_522_137_35e-11).addingProduct(square, numerator)
+        numerator = Vector(repeating: 5.122_297_090_371_14e-08).addingProduct(square, numerator)
+        numerator = Vector(repeating: 1.485_722_357_179_79e-05).addingProduct(square, numerator)
+        numerator = Vector(repeating: 6.372_619_288_754_36e-04).addingProduct(square, numerator)
+        numerator = Vector(repeating: 4.893_524_558_917_86e-03).addingProduct(square, numerator)
         var denominator = Vector(repeating: 1.198_258_394_667_02e-06)
-        denominator = square * denominator + 1.185_347_056_866_54e-04
-        denominator = square * denominator + 2.268_434_632_439_00e-03
-        denominator = square * denominator + 4.893_525_185_543_85e-03
+        denominator = Vector(repeating: 1.185_347_056_866_54e-04).addingProduct(square, denominator)
+        denominator = Vector(repeating: 2.268_434_632_439_00e-03).addingProduct(square, denominator)
+        denominator = Vector(repeating: 4.893_525_185_543_85e-03).addingProduct(square, denominator)
         return x * numerator / denominator
     }
 

@@ -17,10 +17,10 @@ let oldLogProbs = noGrad { Categorical(logits: network.actor(network.shared(stat
 let returns = Tensor.randn([rows])
 let advantages = Tensor.randn([rows])
 
-let forwardMicroseconds = Stopwatch.microsecondsPerCall(calls: 100_000) {
+let forwardMicroseconds = Stopwatch.microsecondsPerCall(calls: 10_000) {
     _ = network.forward(state: state)
 }
-let updateMicroseconds = Stopwatch.microsecondsPerCall(calls: 5_000) {
+let updateMicroseconds = Stopwatch.microsecondsPerCall(calls: 200) {
     network.update(states: states, actions: actions, oldLogProbs: oldLogProbs, returns: returns, advantages: advantages)
 }
 let flops = LessonNetwork.minibatchFlops(rows: rows)
