@@ -47,11 +47,14 @@ if wants("exercises") {
     noClip.clipEpsilon = 100
     var klStop = PPOConfig.lesson
     klStop.targetKL = 0.015
+    var asPrinted = PPOConfig.lesson
+    asPrinted.ratioPairing = .everyPairAsPrinted
     var klStopLowVariance = klStop
     klStopLowVariance.klEstimator = .ratioMinusLogRatio
     let seeds = [0, 1, 2]
-    report("lesson exercises on CartPole-v1, 200k steps: clip 100 vs 0.2, KL early stop at 0.015",
-           ppoRows(env: "CartPole-v1", preset: "lesson, clip 100", config: noClip, seeds: seeds, steps: 200_000, target: 475)
+    report("lesson exercises on CartPole-v1, 200k steps: the printed code's [N, N] ratio, clip 100 vs 0.2, KL early stop at 0.015",
+           ppoRows(env: "CartPole-v1", preset: "lesson as printed, [N,N] ratio", config: asPrinted, seeds: seeds, steps: 200_000, target: 475)
+           + ppoRows(env: "CartPole-v1", preset: "lesson, clip 100", config: noClip, seeds: seeds, steps: 200_000, target: 475)
            + ppoRows(env: "CartPole-v1", preset: "lesson, KL stop (mean log r)", config: klStop, seeds: seeds, steps: 200_000, target: 475)
            + ppoRows(env: "CartPole-v1", preset: "lesson, KL stop (r-1-log r)", config: klStopLowVariance, seeds: seeds, steps: 200_000, target: 475))
 }
