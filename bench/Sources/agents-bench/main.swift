@@ -5,6 +5,8 @@ import RL
 // learning outcomes. Sections can be chosen on the command line (`agents-bench ppo trpo`);
 // without arguments every section runs. Rows go to results/agents.json.
 
+setvbuf(stdout, nil, _IOLBF, 0)  // show each table as it is finished, also when piped to a file
+
 let benchDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let requested = Set(CommandLine.arguments.dropFirst())
