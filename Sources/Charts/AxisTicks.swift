@@ -1,11 +1,13 @@
 import Foundation
 
-/// "Nice" tick positions for a numeric axis: steps of 1, 2 or 5 times a power of ten.
+/// "Nice" tick positions for a numeric axis: steps of 1, 2 or 5 times a power
+/// of ten, or powers of ten on a logarithmic axis.
 ///
 /// The axis domain runs from the tick below the data to the tick above it,
 /// so the data fill the plot and every gridline sits on a round number.
-/// Non-finite values are ignored; constant data get a range one power of ten
-/// around the value; no data give 0...1.
+/// Non-finite values (and, on a logarithmic axis, values that are not positive)
+/// are ignored; constant data get a range one power of ten around the value;
+/// no data give 0...1 (1...10 on a logarithmic axis).
 ///
 /// ```swift
 /// let ticks = AxisTicks(covering: [-1600, -100])
@@ -17,7 +19,8 @@ public struct AxisTicks: Equatable, Sendable {
     public let lower: Double
     /// The axis ends here.
     public let upper: Double
-    /// The distance between neighbouring ticks.
+    /// The distance between neighbouring ticks; on a logarithmic axis, the
+    /// number of powers of ten between labelled powers.
     public let step: Double
     /// The tick positions, ascending.
     public let values: [Double]
@@ -25,9 +28,17 @@ public struct AxisTicks: Equatable, Sendable {
     /// `M` suffix when the numbers reach ten thousand or a million.
     public let labels: [String]
 
-    /// Ticks for an axis that covers every finite value in `values`,
+    /// Ticks for an axis that covers every value in `values` it can show,
     /// with about `targetCount` ticks.
-    public init(covering values: [Double], targetCount: Double = 6) {
+    public init(covering values: [Double], targetCount: Double = 6, scale: AxisScale = .linear) {
+        if scale == .logarithmic {
+            let exponents = values.map(scale.transform).filter(\.isFinite)
+            let low = (exponents.min() ?? 0).rounded(.down)
+            var high = (exponents.max() ?? 1).rounded(.up)
+            if high == low { high += 1 }
+            self = Self.logarithmic(lowExponent: low, highExponent: high, targetCount: targetCount)
+            return
+        }
         let finite = values.filter(\.isFinite)
         var low = finite.min() ?? 0
         var high = finite.max() ?? 1
@@ -43,10 +54,23 @@ public struct AxisTicks: Equatable, Sendable {
         self.init(lower: first * step, upper: last * step, step: step, firstIndex: first, lastIndex: last)
     }
 
-    /// Ticks inside a fixed axis range, with about `targetCount` ticks.
-    public init(within range: ClosedRange<Double>, targetCount: Double = 6) {
-        if !range.lowerBound.isFinite || !range.upperBound.isFinite || range.lowerBound == range.upperBound {
-            fatalError("AxisTicks: the axis range \(range) must be finite and not empty.")
+    /// Ticks inside a fixed axis range, with about `targetCount` ticks. On a
+    /// logarithmic axis the range must be positive.
+    public init(within range: ClosedRange<Double>, targetCount: Double = 6, scale: AxisScale = .linear) {
+        let low = scale.transform(range.lowerBound), high = scale.transform(range.upperBound)
+        if !low.isFinite || !high.isFinite || low == high {
+            fatalError("AxisTicks: the axis range \(range) must be finite and not empty"
+                       + (scale == .logarithmic ? ", and positive on a logarithmic axis." : "."))
+        }
+        if scale == .logarithmic {
+            let ticks = Self.logarithmic(lowExponent: (low - 1e-9).rounded(.down), highExponent: (high + 1e-9).rounded(.up),
+                                         targetCount: targetCount)
+            let inside = ticks.values.indices.filter {
+                ticks.values[$0] >= range.lowerBound * (1 - 1e-9) && ticks.values[$0] <= range.upperBound * (1 + 1e-9)
+            }
+            self.init(lower: range.lowerBound, upper: range.upperBound, step: ticks.step,
+                      values: inside.map { ticks.values[$0] }, labels: inside.map { ticks.labels[$0] })
+            return
         }
         let step = Self.niceStep(low: range.lowerBound, high: range.upperBound, targetCount: targetCount)
         let first = (range.lowerBound / step - 1e-9).rounded(.up)
@@ -54,20 +78,47 @@ public struct AxisTicks: Equatable, Sendable {
         self.init(lower: range.lowerBound, upper: range.upperBound, step: step, firstIndex: first, lastIndex: last)
     }
 
-    private init(lower: Double, upper: Double, step: Double, firstIndex: Double, lastIndex: Double) {
+    private init(lower: Double, upper: Double, step: Double, values: [Double], labels: [String]) {
         self.lower = lower
         self.upper = upper
         self.step = step
+        self.values = values
+        self.labels = labels
+    }
+
+    private init(lower: Double, upper: Double, step: Double, firstIndex: Double, lastIndex: Double) {
         let ticks = stride(from: firstIndex, through: lastIndex, by: 1).map { $0 * step }
-        self.values = ticks
         let largest = max(abs(lower), abs(upper))
         let divisor = largest >= 1e6 ? 1e6 : largest >= 1e4 ? 1e3 : 1
         let suffix = divisor == 1e6 ? "M" : divisor == 1e3 ? "k" : ""
         let decimals = max(0, -Int(log10(step / divisor).rounded(.down)))
-        self.labels = ticks.map { value in
+        let labels = ticks.map { value in
             let text = NumberText.fixed(value / divisor, decimals: decimals, minus: "\u{2212}")
             return text == "0" ? "0" : text + suffix
         }
+        self.init(lower: lower, upper: upper, step: step, values: ticks, labels: labels)
+    }
+
+    /// Ticks on a logarithmic axis from 10^`lowExponent` to 10^`highExponent`:
+    /// 1, 2 and 5 times each power when the axis spans two decades or fewer,
+    /// otherwise every power (or every second, third, ... when there are many).
+    private static func logarithmic(lowExponent: Double, highExponent: Double, targetCount: Double) -> AxisTicks {
+        let decades = highExponent - lowExponent
+        let every = max(1, (decades / max(targetCount - 1, 1)).rounded(.up))
+        let mantissas: [Double] = decades <= 2 ? [1, 2, 5] : [1]
+        var values: [Double] = []
+        for exponent in stride(from: lowExponent, through: highExponent, by: every) {
+            for mantissa in mantissas where exponent < highExponent || mantissa == 1 {
+                values.append(mantissa * NumberText.pow10(Int(exponent)))
+            }
+        }
+        let labels = values.map { value -> String in
+            let (scaled, suffix) = value >= 1e6 ? (value / 1e6, "M") : value >= 1e3 ? (value / 1e3, "k") : (value, "")
+            let decimals = max(0, -Int(log10(scaled).rounded(.down)))
+            return NumberText.fixed(scaled, decimals: decimals) + suffix
+        }
+        return AxisTicks(lower: NumberText.pow10(Int(lowExponent)), upper: NumberText.pow10(Int(highExponent)),
+                         step: every, values: values, labels: labels)
     }
 
     /// The 1-2-5 step that best balances two goals, in the spirit of Talbot,

@@ -12,7 +12,7 @@ struct BarPainter {
     let categories: [String]
     let series: [Series]
     let plot: Rect
-    let y: LinearScale
+    let y: PixelScale
     let figureID: String
 
     /// The horizontal centre of category `index`.
@@ -63,7 +63,7 @@ struct BarPainter {
     /// missing-value notes, written along the slot away from the baseline.
     private func drawNotes(_ notes: [Note], into svg: inout SVGWriter, baseline: Double) {
         guard !notes.isEmpty else { return }
-        svg.open("g", [("fill", "currentColor"), ("font-size", "10")])
+        svg.open("g", [("fill", "currentColor"), ("font-size", "10"), ("class", "halo")])
         let upwards = baseline > plot.y + plot.height / 2
         for note in notes {
             let x = NumberText.coordinate(note.x)

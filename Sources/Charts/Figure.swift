@@ -16,7 +16,7 @@
 /// The drawing methods on `Figure` add to its last panel; build several
 /// ``Panel`` values and pass them to ``init(title:panels:sharesYAxis:caption:id:)``
 /// for side-by-side plots.
-public struct Figure: Equatable {
+public struct Figure: Equatable, Sendable {
     /// The heading drawn above the figure, also its accessible name.
     public var title: String?
     /// A sentence or two about the figure, given to screen readers with the
@@ -57,61 +57,74 @@ public struct Figure: Equatable {
     /// Adds a line through (x, y) to the last panel; non-finite y values break it.
     public mutating func line<X: Sequence, Y: Sequence>(x: X, y: Y, label: String? = nil)
     where X.Element: PlottableValue, Y.Element: PlottableValue {
-        panels[panels.count - 1].line(x: x, y: y, label: label)
+        lastPanel.line(x: x, y: y, label: label)
     }
 
     /// Adds a line through `y` at x = 0, 1, 2, ... to the last panel.
     public mutating func line<Y: Sequence>(y: Y, label: String? = nil) where Y.Element: PlottableValue {
-        panels[panels.count - 1].line(y: y, label: label)
+        lastPanel.line(y: y, label: label)
     }
 
     /// Adds a line through a curve's points to the last panel.
     public mutating func line(_ curve: Curve, label: String? = nil) {
-        panels[panels.count - 1].line(curve, label: label)
+        lastPanel.line(curve, label: label)
     }
 
     /// Adds the mean across runs with a band of the given spread to the last panel.
     public mutating func line(_ summary: RunSummary, spread: Spread, label: String? = nil) {
-        panels[panels.count - 1].line(summary, spread: spread, label: label)
+        lastPanel.line(summary, spread: spread, label: label)
     }
 
     /// Adds a shaded band between `lower` and `upper` to the last panel.
     public mutating func band<X: Sequence, L: Sequence, U: Sequence>(x: X, lower: L, upper: U, label: String? = nil)
     where X.Element: PlottableValue, L.Element: PlottableValue, U.Element: PlottableValue {
-        panels[panels.count - 1].band(x: x, lower: lower, upper: upper, label: label)
+        lastPanel.band(x: x, lower: lower, upper: upper, label: label)
     }
 
     /// Adds unconnected points to the last panel.
     public mutating func scatter<X: Sequence, Y: Sequence>(x: X, y: Y, label: String? = nil)
     where X.Element: PlottableValue, Y.Element: PlottableValue {
-        panels[panels.count - 1].scatter(x: x, y: y, label: label)
+        lastPanel.scatter(x: x, y: y, label: label)
     }
 
     /// Adds a labelled horizontal reference line to the last panel.
     public mutating func horizontalLine(at value: Double, label: String? = nil) {
-        panels[panels.count - 1].horizontalLine(at: value, label: label)
+        lastPanel.horizontalLine(at: value, label: label)
     }
 
     /// Adds a labelled vertical reference line to the last panel.
     public mutating func verticalLine(at value: Double, label: String? = nil) {
-        panels[panels.count - 1].verticalLine(at: value, label: label)
+        lastPanel.verticalLine(at: value, label: label)
     }
 
     /// Adds one series of grouped bars to the last panel; nil values show `missingLabel`.
     public mutating func bars<V: PlottableValue>(categories: [String], values: [V?], label: String? = nil,
                                                  missingLabel: String = "never reached") {
-        panels[panels.count - 1].bars(categories: categories, values: values, label: label, missingLabel: missingLabel)
+        lastPanel.bars(categories: categories, values: values, label: label, missingLabel: missingLabel)
+    }
+
+    /// The panel the drawing methods add to.
+    private var lastPanel: Panel {
+        get {
+            guard let panel = panels.last else { fatalError("Figure: there is no panel to draw in; give at least one.") }
+            return panel
+        }
+        set { panels[panels.count - 1] = newValue }
     }
 
     /// The figure as a complete, standalone `<svg>` element (with `xmlns`, a
-    /// `viewBox` and width 100%), carrying `<title>` and `<desc>` for screen
-    /// readers. Text and axes use `currentColor`, so the page's colour applies.
+    /// `viewBox` and width 100%), with `role="img"` and a `<title>` and `<desc>`
+    /// that screen readers announce. Text and axes use `currentColor`, so the page's colour applies.
     /// The same figure always gives the same bytes.
     public func svg() -> String {
-        FigureRenderer(figure: self).svg()
+        if panels.isEmpty { fatalError("Figure: there is nothing to draw; give at least one panel.") }
+        if !(width.isFinite && height.isFinite && width >= 200 && height >= 150) {
+            fatalError("Figure: width and height must be at least 200 by 150 viewBox units, got \(width) by \(height).")
+        }
+        return FigureRenderer(figure: self).svg()
     }
 
-    /// The plotted data as CSV (RFC 4180, header row, `\n` line ends) in long,
+    /// The plotted data as CSV (a header row, RFC 4180 quoting, `\n` line ends) in long,
     /// "tidy" form, one row per plotted point, so series with different x values
     /// fit one table. The columns are `panel,kind,series,x,y,y_low,y_high`:
     /// - `panel`: the panel title, or its position (1, 2, ...) when untitled;

@@ -26,7 +26,7 @@ struct FigureRenderer {
         var svg = SVGWriter()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("id", id),
                          ("viewBox", "0 0 \(c(figure.width)) \(c(figure.height))"), ("width", "100%"),
-                         ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+                         ("role", "img"), ("aria-labelledby", "\(id)-title"), ("aria-describedby", "\(id)-desc"),
                          ("font-family", "system-ui, sans-serif"), ("font-size", "12")])
         svg.element("title", [("id", "\(id)-title")], text: accessibleTitle)
         svg.element("desc", [("id", "\(id)-desc")], text: FigureDescription.text(for: figure, layout: layout))
@@ -40,20 +40,22 @@ struct FigureRenderer {
                                  ("font-size", c(FigureLayout.titleFontSize)), ("font-weight", "600"),
                                  ("fill", "currentColor")], text: title)
         }
-        legend.draw(into: &svg, left: layout.frames[0].plot.x, top: layout.legendTop,
-                    width: figure.width - layout.frames[0].plot.x - FigureLayout.margin, figureID: id)
+        legend.draw(into: &svg, left: FigureLayout.margin, top: layout.legendTop, width: layout.legendWidth, figureID: id)
         for renderer in renderers { renderer.draw(into: &svg) }
         svg.close("svg")
         return svg.text
     }
 
-    /// Dark-mode rules: lighter colours for the series whose light colour would
+    /// The style rules: a halo in the page's background colour (the CSS system
+    /// colour `Canvas`) behind labels drawn over data, ignored where unsupported;
+    /// and for dark mode, lighter colours for the series whose light colour would
     /// be too dim, and stronger bands, which otherwise fade into a dark page.
     private func writeStyle(into svg: inout SVGWriter, id: String, styles: SeriesStyles) {
         let rules = styles.series.map(\.style).filter { $0.darkColor != $0.color }
             .map { "#\(id) .series-\($0.index) { color: \($0.darkColor); }" }
             + ["#\(id) .band { fill-opacity: 0.3; }"]
         svg.open("style")
+        svg.raw("#\(id) .halo { paint-order: stroke; stroke: Canvas; stroke-width: 3px; stroke-linejoin: round; }")
         svg.raw("@media (prefers-color-scheme: dark) {")
         for rule in rules { svg.raw("  " + rule) }
         svg.raw("}")

@@ -1,5 +1,5 @@
 /// One thing drawn in a panel, in the order it was added (later marks on top).
-enum Mark: Equatable {
+enum Mark: Equatable, Sendable {
     /// A line through points; non-finite y values break it.
     case line(label: String?, curve: Curve)
     /// A shaded area between a lower and an upper edge.

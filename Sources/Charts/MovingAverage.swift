@@ -14,3 +14,16 @@ public func movingAverageCurve<S: Sequence>(_ values: S, window: Int) -> Curve w
     let series = movingAverageSeries(values.map(\.plotValue), window: window)
     return Curve(x: series.x, y: series.y)
 }
+
+/// The moving average of a curve's y values, each placed at the x of its
+/// window's last point: for curves whose x is not the index, such as returns
+/// against environment steps.
+///
+/// ```swift
+/// let perEpisode = Curve(x: stepsAtEpisodeEnd, y: returns)
+/// fig.line(movingAverageCurve(perEpisode, window: 20), label: "20-episode average")
+/// ```
+public func movingAverageCurve(_ curve: Curve, window: Int) -> Curve {
+    let series = movingAverageSeries(curve.y, window: window)
+    return Curve(x: series.x.map { curve.x[Int($0)] }, y: series.y)
+}

@@ -11,7 +11,7 @@
 /// baseline.line(movingAverageCurve(rewardsB, window: 100), label: "seed 0")
 /// let fig = Figure(title: "Three seeds", panels: [plain, baseline], sharesYAxis: true)
 /// ```
-public struct Panel: Equatable {
+public struct Panel: Equatable, Sendable {
     /// The heading above the plot area.
     public var title: String?
     /// The x axis title.
@@ -22,6 +22,11 @@ public struct Panel: Equatable {
     public var xRange: ClosedRange<Double>?
     /// A fixed y range; nil lets the data choose a range ending on nice ticks.
     public var yRange: ClosedRange<Double>?
+    /// How x values are spaced: linearly (the default) or logarithmically.
+    public var xScale: AxisScale = .linear
+    /// How y values are spaced: linearly (the default) or logarithmically.
+    /// Bars need a linear y axis, since they grow from zero.
+    public var yScale: AxisScale = .linear
     /// The bar categories, once bars have been added.
     public private(set) var categories: [String]?
     /// What is drawn, in order.
@@ -29,12 +34,15 @@ public struct Panel: Equatable {
 
     /// Creates an empty panel.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) {
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
+                xScale: AxisScale = .linear, yScale: AxisScale = .linear) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.xRange = xRange
         self.yRange = yRange
+        self.xScale = xScale
+        self.yScale = yScale
     }
 
     /// Whether this panel draws bars over categories.

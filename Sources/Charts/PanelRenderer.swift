@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws one panel: its title, gridlines, axes with tick labels and titles,
 /// the data marks clipped to the plot, and the labelled reference lines.
 struct PanelRenderer {
@@ -5,6 +7,21 @@ struct PanelRenderer {
     let index: Int
     let styles: SeriesStyles
     let figureID: String
+    private let xScale: PixelScale
+    private let yScale: PixelScale
+
+    init(frame: FigureLayout.PanelFrame, index: Int, styles: SeriesStyles, figureID: String) {
+        self.frame = frame
+        self.index = index
+        self.styles = styles
+        self.figureID = figureID
+        let plot = frame.plot
+        let xTicks = frame.xTicks ?? AxisTicks(within: 0 ... 1)
+        xScale = PixelScale(kind: frame.xTicks == nil ? .linear : frame.panel.xScale, domainStart: xTicks.lower,
+                            domainEnd: xTicks.upper, rangeStart: plot.x, rangeEnd: plot.maxX)
+        yScale = PixelScale(kind: frame.yScale, domainStart: frame.yTicks.lower, domainEnd: frame.yTicks.upper,
+                            rangeStart: plot.maxY, rangeEnd: plot.y + Self.headroom)
+    }
 
     /// The id of this panel's clipping rectangle.
     var clipID: String { "\(figureID)-clip-\(index)" }
@@ -14,20 +31,15 @@ struct PanelRenderer {
     private static let headroom = 8.0
 
     private var plot: Rect { frame.plot }
-    private var yScale: LinearScale {
-        LinearScale(domainStart: frame.yTicks.lower, domainEnd: frame.yTicks.upper, rangeStart: plot.maxY,
-                    rangeEnd: plot.y + Self.headroom)
-    }
-    private var xScale: LinearScale {
-        let ticks = frame.xTicks ?? AxisTicks(within: 0 ... 1)
-        return LinearScale(domainStart: ticks.lower, domainEnd: ticks.upper, rangeStart: plot.x, rangeEnd: plot.maxX)
-    }
 
-    /// Writes the clipping rectangle; goes inside the figure's `<defs>`.
+    /// Writes the clipping rectangle, a marker's size larger than the plot so
+    /// points on its edge stay whole; goes inside the figure's `<defs>`.
     func drawClipPath(into svg: inout SVGWriter) {
+        let pad = 5.0
         svg.open("clipPath", [("id", clipID)])
-        svg.empty("rect", [("x", NumberText.coordinate(plot.x - 3)), ("y", NumberText.coordinate(plot.y - 3)),
-                           ("width", NumberText.coordinate(plot.width + 6)), ("height", NumberText.coordinate(plot.height + 6))])
+        svg.empty("rect", [("x", NumberText.coordinate(plot.x - pad)), ("y", NumberText.coordinate(plot.y - pad)),
+                           ("width", NumberText.coordinate(plot.width + 2 * pad)),
+                           ("height", NumberText.coordinate(plot.height + 2 * pad))])
         svg.close("clipPath")
     }
 
@@ -57,7 +69,12 @@ struct PanelRenderer {
             grid += "M\(c(plot.x)) \(c(yScale(value)))H\(c(plot.maxX))"
         }
         svg.empty("path", [("d", grid), ("stroke", "currentColor"), ("stroke-opacity", "0.12"), ("fill", "none")])
-        if yScale.contains(0), frame.yTicks.lower < 0 {
+        if frame.yScale == .logarithmic {
+            let minor = Self.minorLogValues(frame.yTicks).filter(yScale.contains)
+                .map { "M\(c(plot.x)) \(c(yScale($0)))H\(c(plot.maxX))" }.joined()
+            svg.empty("path", [("d", minor), ("stroke", "currentColor"), ("stroke-opacity", "0.06"), ("fill", "none")])
+        }
+        if frame.yScale == .linear, yScale.contains(0), frame.yTicks.lower < 0 {
             svg.empty("path", [("d", "M\(c(plot.x)) \(c(yScale(0)))H\(c(plot.maxX))"), ("stroke", "currentColor"),
                                ("stroke-opacity", "0.45"), ("fill", "none")])
         }
@@ -78,30 +95,52 @@ struct PanelRenderer {
 
     private func drawXAxis(into svg: inout SVGWriter) {
         let c = NumberText.coordinate
-        var labels: [(x: Double, text: String)] = []
+        var labels: [(x: Double, lines: [String])] = []
         if let ticks = frame.xTicks {
             var grid = "", marks = ""
             for (value, label) in zip(ticks.values, ticks.labels) where xScale.contains(value) {
                 grid += "M\(c(xScale(value))) \(c(plot.y))V\(c(plot.maxY))"
                 marks += "M\(c(xScale(value))) \(c(plot.maxY))v4"
-                labels.append((xScale(value), label))
+                labels.append((xScale(value), [label]))
             }
             svg.empty("path", [("d", grid), ("stroke", "currentColor"), ("stroke-opacity", "0.12"), ("fill", "none")])
+            if frame.panel.xScale == .logarithmic {
+                let minor = Self.minorLogValues(ticks).filter(xScale.contains)
+                    .map { "M\(c(xScale($0))) \(c(plot.y))V\(c(plot.maxY))" }.joined()
+                svg.empty("path", [("d", minor), ("stroke", "currentColor"), ("stroke-opacity", "0.06"), ("fill", "none")])
+            }
             svg.empty("path", [("d", marks), ("stroke", "currentColor"), ("stroke-opacity", "0.6"), ("fill", "none")])
-        } else if let categories = frame.panel.categories {
-            labels = categories.indices.map { (barPainter.center(ofCategory: $0), categories[$0]) }
+        } else {
+            labels = frame.categoryLines.indices.map { (barPainter.center(ofCategory: $0), frame.categoryLines[$0]) }
         }
         svg.empty("path", [("d", "M\(c(plot.x)) \(c(plot.maxY))H\(c(plot.maxX))"), ("stroke", "currentColor"),
                            ("stroke-opacity", "0.6"), ("fill", "none")])
         svg.open("g", [("fill", "currentColor"), ("font-size", c(FigureLayout.tickFontSize)), ("text-anchor", "middle")])
         for label in labels {
-            svg.element("text", [("x", c(label.x)), ("y", c(plot.maxY + 17))], text: label.text)
+            if label.lines.count == 1 {
+                svg.element("text", [("x", c(label.x)), ("y", c(plot.maxY + 17))], text: label.lines[0])
+                continue
+            }
+            svg.text([("x", c(label.x)), ("y", c(plot.maxY + 17))],
+                     lines: label.lines.enumerated().map { ([("x", c(label.x)), ("dy", $0.offset == 0 ? "0" : "13")], $0.element) })
         }
         svg.close("g")
         if let label = frame.panel.xLabel {
-            svg.element("text", [("x", c(plot.x + plot.width / 2)), ("y", c(plot.maxY + 38)), ("text-anchor", "middle"),
+            let extraLines = Double(frame.categoryLines.map(\.count).max().map { $0 - 1 } ?? 0)
+            svg.element("text", [("x", c(plot.x + plot.width / 2)), ("y", c(plot.maxY + 38 + extraLines * 13)),
+                                 ("text-anchor", "middle"),
                                  ("fill", "currentColor")], text: label)
         }
+    }
+
+    /// The faint gridlines of a logarithmic axis: 2, 3, ... 9 times each power
+    /// of ten in its range that is not already a tick.
+    private static func minorLogValues(_ ticks: AxisTicks) -> [Double] {
+        let first = Int(log10(ticks.lower).rounded(.down)), last = Int(log10(ticks.upper).rounded(.up))
+        guard first < last else { return [] }
+        return (first ..< last).flatMap { exponent in
+            (2 ... 9).map { Double($0) * NumberText.pow10(exponent) }
+        }.filter { value in !ticks.values.contains { abs($0 - value) <= value * 1e-9 } }
     }
 
     /// Whether any series has a value to draw.
@@ -109,9 +148,9 @@ struct PanelRenderer {
         frame.panel.marks.contains { mark in
             switch mark {
             case .line(_, let curve), .scatter(_, let curve):
-                return zip(curve.x, curve.y).contains { $0.0.isFinite && $0.1.isFinite }
+                return zip(curve.x, curve.y).contains { xScale($0.0).isFinite && yScale($0.1).isFinite }
             case .band(_, let x, let lower, let upper):
-                return x.indices.contains { x[$0].isFinite && lower[$0].isFinite && upper[$0].isFinite }
+                return x.indices.contains { xScale(x[$0]).isFinite && yScale(lower[$0]).isFinite && yScale(upper[$0]).isFinite }
             case .bars(_, let values, _):
                 return !values.isEmpty
             case .horizontalRule, .verticalRule:
@@ -132,7 +171,7 @@ struct PanelRenderer {
 
     private func drawMarks(into svg: inout SVGWriter) {
         svg.open("g", [("clip-path", "url(#\(clipID))")])
-        let painter = SeriesPainter(x: xScale, y: yScale, figureID: figureID)
+        let painter = SeriesPainter(x: xScale, y: yScale)
         for (markIndex, mark) in frame.panel.marks.enumerated() {
             switch mark {
             case .line(_, let curve):
@@ -161,7 +200,7 @@ struct PanelRenderer {
                 if let label {
                     let textY = y - 14 < plot.y - Self.headroom ? y + 14 : y - 5
                     svg.element("text", [("x", c(plot.maxX - 4)), ("y", c(textY)), ("text-anchor", "end"),
-                                         ("font-size", "11"), ("fill", "currentColor")], text: label)
+                                         ("font-size", "11"), ("fill", "currentColor"), ("class", "halo")], text: label)
                 }
             case .verticalRule(let value, let label) where xScale.contains(value):
                 let x = xScale(value)
@@ -170,7 +209,7 @@ struct PanelRenderer {
                     let fits = x + 4 + TextMetrics.width(label, fontSize: 11) <= plot.maxX
                     svg.element("text", [("x", c(fits ? x + 4 : x - 4)), ("y", c(plot.y + Self.headroom + 14)),
                                          ("text-anchor", fits ? "start" : "end"), ("font-size", "11"),
-                                         ("fill", "currentColor")], text: label)
+                                         ("fill", "currentColor"), ("class", "halo")], text: label)
                 }
             default:
                 break

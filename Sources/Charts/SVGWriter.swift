@@ -29,6 +29,13 @@ struct SVGWriter {
         line("<\(name)\(Self.render(attributes))>\(XMLText.escaped(content))</\(name)>")
     }
 
+    /// Writes a `<text>` element of several `<tspan>` lines on one output line,
+    /// so no whitespace between the lines becomes part of the drawn text.
+    mutating func text(_ attributes: [Attribute], lines: [(attributes: [Attribute], text: String)]) {
+        let spans = lines.map { "<tspan\(Self.render($0.attributes))>\(XMLText.escaped($0.text))</tspan>" }.joined()
+        line("<text\(Self.render(attributes))>\(spans)</text>")
+    }
+
     /// Writes pre-built markup as is; used for the style sheet, whose text has no markup characters.
     mutating func raw(_ markup: String) {
         line(markup)

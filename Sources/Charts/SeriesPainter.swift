@@ -9,9 +9,8 @@ struct SeriesPainter {
         ("fill", "currentColor"), ("fill-opacity", "0.85"), ("stroke", "currentColor"), ("stroke-width", "0.75"),
     ]
 
-    let x: LinearScale
-    let y: LinearScale
-    let figureID: String
+    let x: PixelScale
+    let y: PixelScale
 
     /// The attributes of a series group: its class (for the dark-mode rule) and colour.
     static func groupAttributes(_ style: SeriesStyle) -> [SVGWriter.Attribute] {
@@ -51,7 +50,7 @@ struct SeriesPainter {
     func drawLine(_ curve: Curve, style: SeriesStyle, into svg: inout SVGWriter) {
         var path = ""
         var dots: [(Double, Double)] = []
-        for run in finiteRuns(count: curve.x.count, isFinite: { curve.x[$0].isFinite && curve.y[$0].isFinite }) {
+        for run in finiteRuns(count: curve.x.count, isFinite: { x(curve.x[$0]).isFinite && y(curve.y[$0]).isFinite }) {
             if run.count == 1 {
                 dots.append((x(curve.x[run.lowerBound]), y(curve.y[run.lowerBound])))
                 continue
@@ -73,7 +72,7 @@ struct SeriesPainter {
     /// Draws a band as one filled outline per stretch of finite points.
     func drawBand(x xs: [Double], lower: [Double], upper: [Double], style: SeriesStyle, into svg: inout SVGWriter) {
         var path = ""
-        let runs = finiteRuns(count: xs.count, isFinite: { xs[$0].isFinite && lower[$0].isFinite && upper[$0].isFinite })
+        let runs = finiteRuns(count: xs.count, isFinite: { x(xs[$0]).isFinite && y(lower[$0]).isFinite && y(upper[$0]).isFinite })
         for run in runs where run.count > 1 {
             let top = LineThinning.indices(of: run, pixelX: { x(xs[$0]) }, pixelY: { y(upper[$0]) })
             let bottom = LineThinning.indices(of: run, pixelX: { x(xs[$0]) }, pixelY: { y(lower[$0]) })
@@ -91,7 +90,7 @@ struct SeriesPainter {
     /// Draws a marker at every finite point.
     func drawScatter(_ curve: Curve, style: SeriesStyle, into svg: inout SVGWriter) {
         let path = zip(curve.x, curve.y)
-            .filter { $0.0.isFinite && $0.1.isFinite }
+            .filter { x($0.0).isFinite && y($0.1).isFinite }
             .map { Self.markerPath(style.marker, x: x($0.0), y: y($0.1)) }
             .joined()
         guard !path.isEmpty else { return }

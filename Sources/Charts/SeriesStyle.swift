@@ -15,7 +15,7 @@ struct SeriesStyle: Equatable {
     private static let darkColors = [
         "#4AA3E8", "#E69F00", "#1FC08F", "#F0773A", "#DD95BE", "#56B4E9", "#F0E442", "currentColor",
     ]
-    /// Stroke dash patterns (in multiples of the stroke width's scale), solid first.
+    /// Stroke dash patterns in viewBox units (dash, gap, ...), solid first.
     private static let dashPatterns = ["", "7 3", "2 2.5", "9 3 2 3", "4 4", "12 4"]
 
     /// The colour for light backgrounds (a hex colour or `currentColor`).

@@ -14,4 +14,22 @@ enum TextMetrics {
         }
         return units * fontSize
     }
+
+    /// `text` broken at spaces into lines no wider than `width` where possible
+    /// (a single word longer than the width keeps its own line).
+    static func lines(_ text: String, width: Double, fontSize: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if current.isEmpty || Self.width(candidate, fontSize: fontSize) <= width {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
 }

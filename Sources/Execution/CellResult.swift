@@ -21,11 +21,14 @@ public struct CellResult: Codable, Equatable, Sendable {
     public var status: Status
     /// What it produced, in order.
     public var outputs: [CellOutput]
+    /// How long it ran, in seconds, when it ran to its end (never shown on the page, which stays deterministic).
+    public var seconds: Double?
 
     /// Creates a result.
-    public init(status: Status, outputs: [CellOutput] = []) {
+    public init(status: Status, outputs: [CellOutput] = [], seconds: Double? = nil) {
         self.status = status
         self.outputs = outputs
+        self.seconds = seconds
     }
 
     /// The error messages among the outputs, for the terminal.

@@ -9,8 +9,12 @@ public struct NotebookExecutor: Sendable {
     public enum Activity: Sendable {
         /// A session's program is being compiled.
         case compiling(session: String, cells: Int)
+        /// A session's program compiled, in this many seconds.
+        case compiled(session: String, seconds: Double)
         /// A session's program is running.
         case running(session: String)
+        /// A session's program ended, after running this many seconds.
+        case ran(session: String, seconds: Double)
         /// A session's results came from the cache.
         case cached(session: String)
         /// A cell reported progress.
@@ -73,16 +77,20 @@ public struct NotebookExecutor: Sendable {
         defer { try? FileManager.default.removeItem(atPath: workDirectory) }
 
         report(.compiling(session: session.name, cells: session.cells.count))
+        let compileStart = Date()
         let compilation = try Compilation(cells: session.cells, notebookPath: notebook.path,
                                           toolchain: toolchain, directory: workDirectory)
+        report(.compiled(session: session.name, seconds: Date().timeIntervalSince(compileStart)))
         compilation.warnings.forEach { report(.warning($0)) }
         var results = compilation.settled
         if let binary = compilation.binary {
             report(.running(session: session.name))
+            let runStart = Date()
             let run = try SessionRun(binary: binary, cells: compilation.compiledCells, notebookPath: notebook.path,
                                      directory: notebookDirectory, timeout: timeout) { cell, progress in
                 report(.progress(cell: cell, report: progress))
             }
+            report(.ran(session: session.name, seconds: Date().timeIntervalSince(runStart)))
             results.merge(run.results) { first, _ in first }
             // A cell that failed at run time stops the cells after it, including ones set aside at compile time.
             if let failed = session.cells.first(where: { run.results[$0.index]?.status == .failed }) {

@@ -68,6 +68,7 @@ struct RenderCommand: ParsableCommand {
                 if failed.isEmpty {
                     try writer.write(page)
                     status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
+                    status.finish(Self.slowestCells(of: notebook, results: results))
                 } else {
                     try writer.writeFailed(page)
                     for cell in failed { results[cell.index]!.errorMessages.forEach { status.error($0) } }
@@ -95,6 +96,16 @@ struct RenderCommand: ParsableCommand {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted()
         guard !names.isEmpty else { throw ValidationError("'\(input)' holds no notebooks (.md files)") }
         return names.map { "\(folder)/\($0)" }
+    }
+
+    /// The cells that took longest, for authors keeping a lesson fast.
+    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
+        let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
+        guard !timed.isEmpty else { return "no cell ran (all results from the cache)" }
+        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
+            String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
+        }
+        return (["slowest cells:"] + slowest).joined(separator: "\n")
     }
 
     private static func executablePath() -> String {

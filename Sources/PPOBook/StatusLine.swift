@@ -18,7 +18,9 @@ final class StatusLine: @unchecked Sendable {
     func show(_ activity: NotebookExecutor.Activity) {
         switch activity {
         case .compiling(let session, let cells): note("compiling session '\(session)' (\(cells) cells)")
+        case .compiled(let session, let seconds): note("compiled session '\(session)' in \(Self.format(seconds))")
         case .running(let session): note("running session '\(session)'")
+        case .ran(let session, let seconds): note("ran session '\(session)' in \(Self.format(seconds))")
         case .cached(let session): note("session '\(session)' unchanged: results from the cache")
         case .warning(let diagnostic): error(diagnostic.text)
         case .progress(let cell, let report):
@@ -35,6 +37,8 @@ final class StatusLine: @unchecked Sendable {
             }
         }
     }
+
+    private static func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
 
     /// A line worth keeping, such as the path of a written page.
     func finish(_ text: String) { note(text) }

@@ -45,7 +45,7 @@ enum Stylesheet {
     .toc { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.6rem 1rem;
            margin: 1rem 0 2rem; font-size: 0.95rem; }
     .toc summary { font-weight: 600; cursor: pointer; }
-    .toc ol { margin: 0.4rem 0; padding-left: 1.3rem; } .toc ol ol { margin: 0; }
+    .toc ol { margin: 0.4rem 0; padding-left: 0; list-style: none; } .toc ol ol { margin: 0; padding-left: 1.3rem; }
     .cell { margin: 1.4rem 0; }
     .cell-code { position: relative; }
     .cell-label { display: block; font-size: 0.75rem; color: var(--muted); text-decoration: none;

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Runs `body` once for each seed, spread across the machine's cores, and returns
 /// the results in the order of `seeds`.
@@ -9,12 +9,69 @@ import Dispatch
 /// ```swift
 /// let curves = parallelMap(seeds: [0, 1, 2]) { seed in train(seed: seed) }
 /// ```
-public func parallelMap<Result>(seeds: [Int], _ body: (Int) -> Result) -> [Result] {
-    let slots = ResultSlots<Result>(count: seeds.count)
-    DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
-        slots.store(body(seeds[index]), at: index)
+public func parallelMap<Result>(seeds: [Int], _ body: @escaping (Int) -> Result) -> [Result] {
+    parallelMap(seeds, body)
+}
+
+/// Runs `body` once for each item, spread across the machine's cores, and returns the
+/// results in the order of `items`.
+///
+/// ```swift
+/// let lengths = parallelMap(["CartPole-v1", "Acrobot-v1"]) { id in randomEpisodeLength(id) }
+/// ```
+public func parallelMap<Item, Result>(_ items: [Item], _ body: @escaping (Item) -> Result) -> [Result] {
+    let workerCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+    guard workerCount > 1 else { return items.map(body) }
+    let slots = ResultSlots<Result>(count: items.count)
+    let work = WorkCounter(count: items.count)
+    // One thread per core, each taking the next item until none is left. (Dispatch's
+    // concurrentPerform is not used: on some Linux machines it runs every iteration on
+    // the calling thread.)
+    let finished = DispatchSemaphore(value: 0)
+    for _ in 0..<workerCount {
+        let worker = Thread {
+            while let index = work.next() { slots.store(body(items[index]), at: index) }
+            finished.signal()
+        }
+        worker.stackSize = 16 << 20
+        worker.start()
     }
+    for _ in 0..<workerCount { finished.wait() }
     return slots.values()
+}
+
+/// Hands out the indices `0..<count`, each once, to whichever thread asks next.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+}
+
+/// Runs `body` for every pair of a setting and a seed as one parallel batch, and returns the
+/// results grouped by setting, each group in seed order.
+///
+/// A whole grid at once keeps every core busy until the last run, where one batch per setting
+/// would leave cores idle at the end of each (three seeds on two cores, say).
+///
+/// ```swift
+/// let runs = parallelGrid([Float(0), 0.01], seeds: [0, 1, 2]) { beta, seed in train(beta: beta, seed: seed) }
+/// // runs[0] holds the three runs with beta 0, runs[1] those with beta 0.01
+/// ```
+public func parallelGrid<Setting, Result>(_ settings: [Setting], seeds: [Int],
+                                          _ body: @escaping (Setting, Int) -> Result) -> [[Result]] {
+    let pairs = settings.flatMap { setting in seeds.map { (setting, $0) } }
+    let flat = parallelMap(pairs) { body($0.0, $0.1) }
+    return settings.indices.map { Array(flat[($0 * seeds.count)..<(($0 + 1) * seeds.count)]) }
 }
 
 /// Write-once storage for results produced on several threads, each at its own index.

@@ -49,21 +49,45 @@ public final class Adam: Optimizer {
             steps[index] += 1
             let t = Float(steps[index])
             let stepSize = lr / (1 - Foundation.pow(beta1, t))
-            let correction2 = (1 - Foundation.pow(beta2, t)).squareRoot()
-            let epsilon = eps
+            let inverseCorrection2 = 1 / (1 - Foundation.pow(beta2, t)).squareRoot()
+            let update = AdamUpdate(beta1: beta1, beta2: beta2, stepSize: stepSize, inverseCorrection2: inverseCorrection2, eps: eps)
             parameter.scalars.withUnsafeMutableBufferPointer { p in
                 grad.scalars.withUnsafeBufferPointer { g in
                     firstMoments[index].withUnsafeMutableBufferPointer { m in
                         secondMoments[index].withUnsafeMutableBufferPointer { v in
-                            for i in p.indices {
-                                m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                                p[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2 + epsilon)
-                            }
+                            update.apply(p.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!, count: p.count)
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+/// One Adam update over contiguous storage, eight values at a time.
+private struct AdamUpdate {
+    let beta1: Float, beta2: Float, stepSize: Float, inverseCorrection2: Float, eps: Float
+
+    func apply(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
+               _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, count: Int) {
+        typealias Vector = SIMD8<Float>
+        var index = 0
+        while index + Vector.scalarCount <= count {
+            let gradient = UnsafeRawPointer(g + index).loadUnaligned(as: Vector.self)
+            let mean = beta1 * UnsafeRawPointer(m + index).loadUnaligned(as: Vector.self) + (1 - beta1) * gradient
+            let square = beta2 * UnsafeRawPointer(v + index).loadUnaligned(as: Vector.self) + (1 - beta2) * gradient * gradient
+            let parameter = UnsafeRawPointer(p + index).loadUnaligned(as: Vector.self)
+                - stepSize * mean / (square.squareRoot() * inverseCorrection2 + eps)
+            UnsafeMutableRawPointer(m + index).storeBytes(of: mean, as: Vector.self)
+            UnsafeMutableRawPointer(v + index).storeBytes(of: square, as: Vector.self)
+            UnsafeMutableRawPointer(p + index).storeBytes(of: parameter, as: Vector.self)
+            index += Vector.scalarCount
+        }
+        while index < count {
+            m[index] = beta1 * m[index] + (1 - beta1) * g[index]
+            v[index] = beta2 * v[index] + (1 - beta2) * g[index] * g[index]
+            p[index] -= stepSize * m[index] / (v[index].squareRoot() * inverseCorrection2 + eps)
+            index += 1
         }
     }
 }

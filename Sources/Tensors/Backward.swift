@@ -55,17 +55,20 @@ extension Tensor {
     /// Every tensor that requires gradients and leads to this one, each after the
     /// tensors it was computed from.
     private func topologicalOrder() -> [Tensor] {
+        let context = ThreadContext.current
+        context.backwardPasses &+= 1
+        let pass = context.backwardPasses
         var order: [Tensor] = []
-        var visited = Set<ObjectIdentifier>()
         var stack: [(tensor: Tensor, expanded: Bool)] = [(self, false)]
         while let (tensor, expanded) = stack.popLast() {
             if expanded {
                 order.append(tensor)
                 continue
             }
-            guard visited.insert(ObjectIdentifier(tensor)).inserted else { continue }
+            guard tensor.lastVisit != pass else { continue }
+            tensor.lastVisit = pass
             stack.append((tensor, true))
-            for input in tensor.gradientNode?.inputs ?? [] where !visited.contains(ObjectIdentifier(input)) {
+            for input in tensor.gradientNode?.inputs ?? [] where input.lastVisit != pass {
                 stack.append((input, false))
             }
         }

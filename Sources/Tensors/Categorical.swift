@@ -57,14 +57,18 @@ public struct Categorical {
             for row in 0..<rows {
                 let target = generator.nextDouble()
                 var cumulative: Double = 0
-                var choice = n - 1
-                for k in 0..<n {
+                var choice = -1
+                var lastPossible = 0
+                for k in 0..<n where p[row * n + k] > 0 {
+                    lastPossible = k
                     cumulative += Double(p[row * n + k])
                     if target < cumulative {
                         choice = k
                         break
                     }
                 }
+                // Rounding can leave the total just under `target`: take the last possible choice.
+                if choice < 0 { choice = lastPossible }
                 choices[row] = Float(choice)
             }
         }
@@ -90,8 +94,9 @@ public struct Categorical {
         return actions.rank == 1 && logits.rank == 1 ? values.reshape([1]) : values
     }
 
-    /// The entropy -Σ p log p of each row: shape `[]` or `[batch]`.
+    /// The entropy -Σ p log p of each row: shape `[]` or `[batch]`. Impossible
+    /// choices (probability 0, log-probability -∞) contribute 0, as in PyTorch.
     public func entropy() -> Tensor {
-        -(probs * logits).sum(axis: -1)
+        -(probs * logits.clamp(min: -Float.greatestFiniteMagnitude)).sum(axis: -1)
     }
 }

@@ -8,11 +8,9 @@ public func clipGradNorm(_ parameters: [Tensor], maxNorm: Float) -> Float {
     var squares: Double = 0
     for parameter in parameters {
         guard let grad = parameter.grad else { continue }
-        grad.scalars.withUnsafeBufferPointer { g in
-            var partial: Float = 0
-            for value in g { partial += value * value }
-            squares += Double(partial)
-        }
+        squares += Double(grad.scalars.withUnsafeBufferPointer { g in
+            g.isEmpty ? 0 : MatrixKernels.sumOfSquares(g.baseAddress!, count: g.count)
+        })
     }
     let norm = Float(squares.squareRoot())
     let factor = maxNorm / (norm + 1e-6)

@@ -44,8 +44,7 @@ extension Tensor {
         derivatives: @escaping (Float, Float) -> (Float, Float)
     ) -> Tensor {
         let plan = ElementwisePlan(op, lhs, rhs)
-        var values = [Float](repeating: 0, count: plan.shape.reduce(1, *))
-        values.withUnsafeMutableBufferPointer { out in
+        let values = Tensor.filledArray(count: plan.shape.reduce(1, *)) { out in
             lhs.scalars.withUnsafeBufferPointer { left in
                 rhs.scalars.withUnsafeBufferPointer { right in
                     plan.forEach(left, right) { index, x, y in out[index] = forward(x, y) }

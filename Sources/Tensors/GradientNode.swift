@@ -21,24 +21,37 @@ final class GradientNode {
 }
 
 extension Tensor {
-    /// Whether an operation reading `inputs` should record a gradient node.
+    /// Whether an operation reading `input` should record a gradient node.
     @inline(__always)
-    static func needsGradient(_ inputs: Tensor...) -> Bool {
-        for input in inputs where input.requiresGrad {
-            return ThreadContext.current.isGradEnabled
-        }
-        return false
+    static func needsGradient(_ input: Tensor) -> Bool {
+        input.requiresGrad && ThreadContext.current.isGradEnabled
     }
 
-    /// Creates the result of an operation; when `recordFrom` is non-empty the result
-    /// requires gradients and carries the node that sends them back.
+    /// Whether an operation reading `first` and `second` should record a gradient node.
+    @inline(__always)
+    static func needsGradient(_ first: Tensor, _ second: Tensor) -> Bool {
+        (first.requiresGrad || second.requiresGrad) && ThreadContext.current.isGradEnabled
+    }
+
+    /// Creates the result of an operation that records its gradient: the result
+    /// requires gradients and carries the node that sends them back to `inputs`.
     static func result(
         shape: [Int], scalars: [Float], op: String, inputs: [Tensor],
         propagate: @escaping (UnsafeBufferPointer<Float>) -> Void
     ) -> Tensor {
         let output = Tensor(shape: shape, scalars: scalars, requiresGrad: true)
-        output.gradientNode = GradientNode(op: op, inputs: inputs.filter(\.requiresGrad), propagate: propagate)
+        let recorded = inputs.allSatisfy(\.requiresGrad) ? inputs : inputs.filter(\.requiresGrad)
+        output.gradientNode = GradientNode(op: op, inputs: recorded, propagate: propagate)
         return output
+    }
+
+    /// A new array of `count` values, every one of which `fill` must write.
+    @inline(__always)
+    static func filledArray(count: Int, _ fill: (UnsafeMutableBufferPointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(buffer)
+            initialized = count
+        }
     }
 
     /// Gives `body` this tensor's pending gradient buffer (zero-filled on first use),

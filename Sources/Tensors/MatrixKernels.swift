@@ -1,7 +1,7 @@
-/// Matrix-multiply loops on raw row-major storage, written so the compiler keeps a
-/// tile of the result in vector registers while streaming the inputs.
+/// Matrix loops on raw row-major storage, written so the compiler keeps a tile of
+/// the result in vector registers while streaming the inputs.
 ///
-/// Every kernel ADDS into `c`; callers start from zeros, a bias, or an existing gradient.
+/// The products ADD into `c`; callers start from zeros, a bias, or an existing gradient.
 enum MatrixKernels {
     typealias Vector = SIMD8<Float>
 
@@ -14,9 +14,17 @@ enum MatrixKernels {
         m: Int, k: Int, n: Int
     ) {
         let width = Vector.scalarCount
+        if n < width && m >= 2 * width && aRowStride == 1 && aColumnStride == m {
+            multiplyNarrow(a, b, into: c, m: m, k: k, n: n)
+            return
+        }
         var i = 0
         while i + 4 <= m {
             var j = 0
+            while j + 2 * width <= n {
+                multiplyTile4x16(a + i * aRowStride, aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n)
+                j += 2 * width
+            }
             while j + width <= n {
                 var c0 = load(c + i * n + j), c1 = load(c + (i + 1) * n + j)
                 var c2 = load(c + (i + 2) * n + j), c3 = load(c + (i + 3) * n + j)
@@ -24,10 +32,10 @@ enum MatrixKernels {
                 var bPointer = b + j
                 for _ in 0..<k {
                     let row = load(bPointer)
-                    c0 += aPointer[0] * row
-                    c1 += aPointer[aRowStride] * row
-                    c2 += aPointer[2 * aRowStride] * row
-                    c3 += aPointer[3 * aRowStride] * row
+                    c0 = c0.addingProduct(aPointer[0], row)
+                    c1 = c1.addingProduct(aPointer[aRowStride], row)
+                    c2 = c2.addingProduct(aPointer[2 * aRowStride], row)
+                    c3 = c3.addingProduct(aPointer[3 * aRowStride], row)
                     aPointer += aColumnStride
                     bPointer += n
                 }
@@ -37,10 +45,8 @@ enum MatrixKernels {
                 store(c3, c + (i + 3) * n + j)
                 j += width
             }
-            if j < n {
-                for row in i..<(i + 4) {
-                    multiplyRowTail(a + row * aRowStride, aColumnStride, b, c + row * n, k: k, n: n, from: j)
-                }
+            for row in i..<(i + 4) {
+                multiplyRowTail(a + row * aRowStride, aColumnStride, b, c + row * n, k: k, n: n, from: j)
             }
             i += 4
         }
@@ -51,7 +57,7 @@ enum MatrixKernels {
                 var aPointer = a + i * aRowStride
                 var bPointer = b + j
                 for _ in 0..<k {
-                    c0 += aPointer[0] * load(bPointer)
+                    c0 = c0.addingProduct(aPointer[0], load(bPointer))
                     aPointer += aColumnStride
                     bPointer += n
                 }
@@ -63,38 +69,183 @@ enum MatrixKernels {
         }
     }
 
+    /// c[m, n] += aᵀ · b for a stored `[k, m]` matrix `a` and a result too narrow to
+    /// vectorise along its rows (a first layer's weight gradient, say): computes the
+    /// wide transpose bᵀ·a instead and adds it back transposed.
+    private static func multiplyNarrow(
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
+        m: Int, k: Int, n: Int
+    ) {
+        let transposed = ThreadContext.current.scratchBuffer(count: n * m)
+        transposed.update(repeating: 0, count: n * m)
+        multiply(b, aRowStride: 1, aColumnStride: n, a, into: transposed, m: n, k: k, n: m)
+        var source = transposed
+        for j in 0..<n {
+            var destination = c + j
+            for i in 0..<m {
+                destination.pointee += source[i]
+                destination += n
+            }
+            source += m
+        }
+    }
+
+    /// A 4-row, 16-column block of `multiply`, held in eight vector registers over the whole of `k`.
+    @inline(__always)
+    private static func multiplyTile4x16(
+        _ a: UnsafePointer<Float>, _ aRowStride: Int, _ aColumnStride: Int,
+        _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, k: Int, n: Int
+    ) {
+        let width = Vector.scalarCount
+        var c00 = load(c), c01 = load(c + width)
+        var c10 = load(c + n), c11 = load(c + n + width)
+        var c20 = load(c + 2 * n), c21 = load(c + 2 * n + width)
+        var c30 = load(c + 3 * n), c31 = load(c + 3 * n + width)
+        var aPointer = a
+        var bPointer = b
+        for _ in 0..<k {
+            let left = load(bPointer), right = load(bPointer + width)
+            let a0 = aPointer[0], a1 = aPointer[aRowStride]
+            let a2 = aPointer[2 * aRowStride], a3 = aPointer[3 * aRowStride]
+            c00 = c00.addingProduct(a0, left)
+            c01 = c01.addingProduct(a0, right)
+            c10 = c10.addingProduct(a1, left)
+            c11 = c11.addingProduct(a1, right)
+            c20 = c20.addingProduct(a2, left)
+            c21 = c21.addingProduct(a2, right)
+            c30 = c30.addingProduct(a3, left)
+            c31 = c31.addingProduct(a3, right)
+            aPointer += aColumnStride
+            bPointer += n
+        }
+        store(c00, c)
+        store(c01, c + width)
+        store(c10, c + n)
+        store(c11, c + n + width)
+        store(c20, c + 2 * n)
+        store(c21, c + 2 * n + width)
+        store(c30, c + 3 * n)
+        store(c31, c + 3 * n + width)
+    }
+
     /// One row of `multiply` for the columns from `start` on, one value at a time.
     @inline(__always)
     private static func multiplyRowTail(
         _ a: UnsafePointer<Float>, _ aColumnStride: Int, _ b: UnsafePointer<Float>,
         _ c: UnsafeMutablePointer<Float>, k: Int, n: Int, from start: Int
     ) {
-        guard start < n else { return }
-        for j in start..<n {
+        var j = start
+        while j < n {
             var total: Float = 0
-            for p in 0..<k { total += a[p * aColumnStride] * b[p * n + j] }
+            var p = 0
+            while p < k {
+                total += a[p &* aColumnStride] * b[p &* n &+ j]
+                p &+= 1
+            }
             c[j] += total
+            j &+= 1
         }
     }
 
-    /// c[m, n] += a[m, k] · b[n, k]ᵀ. Few rows use dot products directly; more rows
-    /// transpose `b` once and use `multiply`.
+    /// c[m, n] += a[m, k] · b[n, k]ᵀ. Few rows or few columns use dot products
+    /// directly; otherwise `b` is transposed once and `multiply` does the work.
     static func multiplyTransposed(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
         m: Int, k: Int, n: Int
     ) {
-        if m <= 4 {
+        if m <= 4 || n < Vector.scalarCount {
             for i in 0..<m {
-                for j in 0..<n { c[i * n + j] += dot(a + i * k, b + j * k, count: k) }
+                var j = 0
+                while j + 4 <= n {
+                    let sums = dot4(a + i * k, b + j * k, rowStride: k, count: k)
+                    for lane in 0..<4 { c[i * n + j + lane] += sums[lane] }
+                    j += 4
+                }
+                while j < n {
+                    c[i * n + j] += dot(a + i * k, b + j * k, count: k)
+                    j += 1
+                }
             }
             return
         }
-        let transposed = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
-        defer { transposed.deallocate() }
+        let transposed = ThreadContext.current.scratchBuffer(count: k * n)
+        var row = b
         for j in 0..<n {
-            for p in 0..<k { transposed[p * n + j] = b[j * k + p] }
+            var destination = transposed + j
+            for p in 0..<k {
+                destination.pointee = row[p]
+                destination += n
+            }
+            row += k
         }
         multiply(a, aRowStride: k, aColumnStride: 1, transposed, into: c, m: m, k: k, n: n)
+    }
+
+    /// sums[j] += Σᵢ x[i, j] over the rows of a row-major `[rows, columns]` matrix
+    /// (the bias gradient of a linear layer).
+    static func addColumnSums(_ x: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+        let width = Vector.scalarCount
+        var j = 0
+        while j + width <= columns {
+            var total = load(sums + j)
+            for i in 0..<rows { total += load(x + i * columns + j) }
+            store(total, sums + j)
+            j += width
+        }
+        while j < columns {
+            var total = sums[j]
+            for i in 0..<rows { total += x[i * columns + j] }
+            sums[j] = total
+            j += 1
+        }
+    }
+
+    /// Σ x[i]² over `count` contiguous values, accumulated eight lanes at a time.
+    static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        let width = Vector.scalarCount
+        var partial = Vector()
+        var p = 0
+        while p + width <= count {
+            let value = load(x + p)
+            partial = partial.addingProduct(value, value)
+            p += width
+        }
+        var total = horizontalSum(partial)
+        while p < count {
+            total += x[p] * x[p]
+            p += 1
+        }
+        return total
+    }
+
+    /// The dot products of one run `x` with four runs starting at `y`, `rowStride` apart.
+    @inline(__always)
+    static func dot4(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, rowStride: Int, count: Int) -> SIMD4<Float> {
+        let width = Vector.scalarCount
+        var s0 = Vector(), s1 = Vector(), s2 = Vector(), s3 = Vector()
+        var p = 0
+        while p + width <= count {
+            let value = load(x + p)
+            s0 = s0.addingProduct(value, load(y + p))
+            s1 = s1.addingProduct(value, load(y + rowStride + p))
+            s2 = s2.addingProduct(value, load(y + 2 * rowStride + p))
+            s3 = s3.addingProduct(value, load(y + 3 * rowStride + p))
+            p += width
+        }
+        var totals = SIMD4(horizontalSum(s0), horizontalSum(s1), horizontalSum(s2), horizontalSum(s3))
+        while p < count {
+            totals += x[p] * SIMD4(y[p], y[rowStride + p], y[2 * rowStride + p], y[3 * rowStride + p])
+            p += 1
+        }
+        return totals
+    }
+
+    /// The sum of a vector's lanes, by halving.
+    @inline(__always)
+    static func horizontalSum(_ v: Vector) -> Float {
+        let four = v.lowHalf + v.highHalf
+        let two = four.lowHalf + four.highHalf
+        return two[0] + two[1]
     }
 
     /// The dot product of two contiguous runs of `count` values.
@@ -104,10 +255,10 @@ enum MatrixKernels {
         var partial = Vector()
         var p = 0
         while p + width <= count {
-            partial += load(x + p) * load(y + p)
+            partial = partial.addingProduct(load(x + p), load(y + p))
             p += width
         }
-        var total = partial.sum()
+        var total = horizontalSum(partial)
         while p < count {
             total += x[p] * y[p]
             p += 1

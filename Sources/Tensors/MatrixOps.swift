@@ -6,6 +6,9 @@ extension Tensor {
         }
         let (a, b) = (self, other)
         let (m, k, n) = (shape[0], shape[1], other.shape[1])
+        guard m > 0, k > 0, n > 0 else {
+            fatalError("matmul: shapes \(shape) and \(other.shape) have an empty dimension")
+        }
         var values = [Float](repeating: 0, count: m * n)
         values.withUnsafeMutableBufferPointer { c in
             a.scalars.withUnsafeBufferPointer { x in
@@ -40,6 +43,9 @@ extension Tensor {
         }
         let (outputs, inputs) = (weight.shape[0], weight.shape[1])
         let batch = input.rank == 2 ? input.shape[0] : 1
+        guard batch > 0, outputs > 0, inputs > 0 else {
+            fatalError("linear: input of shape \(input.shape) or weight of shape \(weight.shape) has an empty dimension")
+        }
         if let bias, bias.shape != [outputs] {
             fatalError("linear: bias of shape \(bias.shape) does not fit a weight of shape \(weight.shape); expected [\(outputs)]")
         }
@@ -58,8 +64,10 @@ extension Tensor {
             }
         }
         let shape = input.rank == 2 ? [batch, outputs] : [outputs]
+        guard Tensor.needsGradient(input, weight) || bias.map(Tensor.needsGradient) == true else {
+            return Tensor(shape: shape, scalars: values)
+        }
         let recorded = bias.map { [input, weight, $0] } ?? [input, weight]
-        guard recorded.contains(where: { Tensor.needsGradient($0) }) else { return Tensor(shape: shape, scalars: values) }
         return result(shape: shape, scalars: values, op: "linear", inputs: recorded) { gradient in
             let dy = gradient.baseAddress!
             input.addToGradient { dx in
@@ -75,9 +83,7 @@ extension Tensor {
                 }
             }
             bias?.addToGradient { db in
-                for row in 0..<batch {
-                    for column in 0..<outputs { db[column] += dy[row * outputs + column] }
-                }
+                MatrixKernels.addColumnSums(dy, rows: batch, columns: outputs, into: db.baseAddress!)
             }
         }
     }

@@ -83,6 +83,25 @@ extension Tensor {
         return ((centred * centred).sum() * (1 / Float(count - 1))).sqrt()
     }
 
+    /// The index of the largest value along `axis` (the last by default), as whole
+    /// numbers in a tensor without that axis; the first index wins a tie. For greedy
+    /// actions: `actor(features).argmax()`. It has no gradient.
+    public func argmax(axis: Int = -1) -> Tensor {
+        let layout = AxisLayout(shape: shape, axis: axis, op: "argmax")
+        guard layout.size > 0 else { fatalError("argmax: axis \(axis) of shape \(shape) is empty") }
+        var indices = [Float](repeating: 0, count: layout.outer * layout.inner)
+        scalars.withUnsafeBufferPointer { x in
+            Tensor.forEachLine(layout) { start, stride in
+                var best = 0
+                for k in 1..<layout.size where x[start + k * stride] > x[start + best * stride] { best = k }
+                indices[(start / (layout.size * layout.inner)) * layout.inner + start % layout.inner] = Float(best)
+            }
+        }
+        var reduced = shape
+        reduced.remove(at: layout.axis)
+        return Tensor(shape: reduced, scalars: indices)
+    }
+
     /// Softmax along `axis` (the last by default): exponentials normalised to sum to 1.
     public func softmax(axis: Int = -1) -> Tensor {
         let input = self

@@ -32,6 +32,9 @@ public final class Tensor {
     /// Gradient being gathered for this tensor during a backward pass; empty otherwise.
     var pendingGradient: [Float] = []
 
+    /// The number of the backward pass that last reached this tensor (see `ThreadContext.backwardPasses`).
+    var lastVisit: UInt64 = 0
+
     /// Creates a tensor with the given shape and row-major values.
     init(shape: [Int], scalars: [Float], requiresGrad: Bool = false) {
         self.shape = shape

@@ -4,22 +4,60 @@ import SeededRandom
 /// The per-thread state of the engine: the default random generator and whether
 /// operations record gradients. Each thread has its own, so several seeds can train
 /// at once on different threads without sharing anything.
+@usableFromInline
 final class ThreadContext {
     /// The generator used by layer initialisation, `randn`, `rand` and `sample()`
     /// when no generator is passed explicitly.
-    var generator: SeededGenerator
+    @usableFromInline var generator: SeededGenerator
 
     /// Whether new operations record how to compute their gradients.
-    var isGradEnabled = true
+    @usableFromInline var isGradEnabled = true
+
+    /// The number of this thread's latest backward pass; each pass marks the tensors
+    /// it reaches with its number. Every thread counts in its own range (see
+    /// `reservePassNumbers`), so a mark left by one thread never matches another's.
+    var backwardPasses: UInt64
+
+    /// The numbers each thread's backward passes count up from, 2⁴⁰ apart.
+    private static var nextPassRange: UInt64 = 0
+    private static let passRangeLock = NSLock()
+
+    private static func reservePassNumbers() -> UInt64 {
+        passRangeLock.lock()
+        defer { passRangeLock.unlock() }
+        nextPassRange &+= 1 << 40
+        return nextPassRange
+    }
 
     /// The seed a thread's generator starts from before `manualSeed` is called.
     static let initialSeed = 0
 
+    /// Working memory that matrix kernels reuse instead of allocating on every call.
+    private var scratch = UnsafeMutablePointer<Float>.allocate(capacity: 0)
+    private var scratchCapacity = 0
+
     private init() {
         generator = SeededGenerator(seed: ThreadContext.initialSeed)
+        backwardPasses = ThreadContext.reservePassNumbers()
+    }
+
+    deinit {
+        scratch.deallocate()
+    }
+
+    /// This thread's scratch memory with room for at least `count` values (contents
+    /// undefined). Valid until the next call on the same thread.
+    func scratchBuffer(count: Int) -> UnsafeMutablePointer<Float> {
+        if count > scratchCapacity {
+            scratch.deallocate()
+            scratch = UnsafeMutablePointer<Float>.allocate(capacity: count)
+            scratchCapacity = count
+        }
+        return scratch
     }
 
     /// The context of the calling thread, created on first use.
+    @usableFromInline
     static var current: ThreadContext {
         if let raw = pthread_getspecific(key) {
             return Unmanaged<ThreadContext>.fromOpaque(raw).takeUnretainedValue()
@@ -44,7 +82,8 @@ final class ThreadContext {
 /// Seeds the calling thread's default generator, like `torch.manual_seed`.
 ///
 /// Layer initialisation, `Tensor.randn`, `Tensor.rand` and `sample()` draw from it
-/// when no generator is passed. Other threads keep their own generators.
+/// when no generator is passed. Other threads keep their own generators; a thread
+/// that never calls `manualSeed` starts from seed 0, so its results are reproducible too.
 public func manualSeed(_ seed: Int) {
     ThreadContext.current.generator = SeededGenerator(seed: seed)
 }
@@ -55,6 +94,7 @@ public func manualSeed(_ seed: Int) {
 /// ```swift
 /// let order = withDefaultGenerator { rng in Array(0..<n).shuffled(using: &rng) }
 /// ```
+@inlinable
 public func withDefaultGenerator<Result>(_ body: (inout SeededGenerator) throws -> Result) rethrows -> Result {
     let context = ThreadContext.current
     return try body(&context.generator)
@@ -64,6 +104,7 @@ public func withDefaultGenerator<Result>(_ body: (inout SeededGenerator) throws 
 ///
 /// Results computed inside do not require gradients and keep no graph, which makes
 /// acting in an environment cheaper. Calls nest; the previous mode is restored on exit.
+@inlinable
 public func noGrad<Result>(_ body: () throws -> Result) rethrows -> Result {
     let context = ThreadContext.current
     let previous = context.isGradEnabled

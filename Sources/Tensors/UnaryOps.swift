@@ -6,9 +6,8 @@ extension Tensor {
     @inline(__always)
     func unary(_ op: String, _ forward: (Float) -> Float, derivative: @escaping (Float, Float) -> Float) -> Tensor {
         let input = self
-        var values = [Float](repeating: 0, count: scalars.count)
-        values.withUnsafeMutableBufferPointer { out in
-            scalars.withUnsafeBufferPointer { x in
+        let values = scalars.withUnsafeBufferPointer { x in
+            Tensor.filledArray(count: x.count) { out in
                 for index in x.indices { out[index] = forward(x[index]) }
             }
         }
@@ -36,9 +35,20 @@ extension Tensor {
         unary("log", { Foundation.log($0) }) { x, _ in 1 / x }
     }
 
-    /// Element-wise hyperbolic tangent.
+    /// Element-wise hyperbolic tangent (vectorised; within a few ulp of the C library's).
     public func tanh() -> Tensor {
-        unary("tanh", { Foundation.tanh($0) }) { _, y in 1 - y * y }
+        let input = self
+        let values = scalars.withUnsafeBufferPointer { x in
+            Tensor.filledArray(count: x.count) { out in VectorMath.apply(VectorMath.tanh, x, into: out) }
+        }
+        guard Tensor.needsGradient(input) else { return Tensor(shape: shape, scalars: values) }
+        return Tensor.result(shape: shape, scalars: values, op: "tanh", inputs: [input]) { gradient in
+            input.addToGradient { target in
+                values.withUnsafeBufferPointer { y in
+                    for index in target.indices { target[index] += gradient[index] * (1 - y[index] * y[index]) }
+                }
+            }
+        }
     }
 
     /// Element-wise max(x, 0).

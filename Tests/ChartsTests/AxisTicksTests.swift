@@ -66,3 +66,31 @@ import Testing
         #expect(ticks.values.last == 500)
     }
 }
+
+@Suite struct LogarithmicTicksTests {
+    @Test func wideRangesGetPowersOfTen() {
+        let ticks = AxisTicks(covering: [3, 4000], scale: .logarithmic)
+        #expect(ticks.values == [1, 10, 100, 1000, 10000])
+        #expect(ticks.labels == ["1", "10", "100", "1k", "10k"])
+        #expect(ticks.lower == 1 && ticks.upper == 10000)
+    }
+
+    @Test func narrowRangesAddTwosAndFives() {
+        let ticks = AxisTicks(covering: [20, 500], scale: .logarithmic)
+        #expect(ticks.values == [10, 20, 50, 100, 200, 500, 1000])
+        #expect(ticks.labels.last == "1k")
+    }
+
+    @Test func zeroNegativeAndNonFiniteValuesAreIgnored() {
+        let ticks = AxisTicks(covering: [0, -5, .nan, 0.02, 0.3], scale: .logarithmic)
+        #expect(ticks.lower == 0.01 && ticks.upper == 1)
+        #expect(ticks.labels.first == "0.01")
+        #expect(AxisTicks(covering: [-1, 0], scale: .logarithmic).values == [1, 2, 5, 10])
+    }
+
+    @Test func aFixedPositiveRangeKeepsItsBounds() {
+        let ticks = AxisTicks(within: 0.5 ... 2000, scale: .logarithmic)
+        #expect(ticks.lower == 0.5 && ticks.upper == 2000)
+        #expect(ticks.values == [1, 10, 100, 1000])
+    }
+}

@@ -43,6 +43,6 @@ import Testing
         let fig = Figure(title: "t", id: "3 seeds/<plot>")
         let root = try #require(ParsedSVG(fig.svg()).elements.first)
         #expect(root.attributes["id"] == "figure-3-seeds--plot-")
-        #expect(root.attributes["aria-labelledby"] == "figure-3-seeds--plot--title figure-3-seeds--plot--desc")
+        #expect(root.attributes["aria-labelledby"] == "figure-3-seeds--plot--title")
     }
 }

@@ -18,14 +18,21 @@ import Testing
         #expect(root.attributes["width"] == "100%")
         #expect(root.attributes["height"] == nil)
         #expect(root.attributes["role"] == "img")
-        let labelledBy = try #require(root.attributes["aria-labelledby"]).split(separator: " ").map(String.init)
         let title = try #require(svg.all("title").first)
         let desc = try #require(svg.all("desc").first)
-        #expect(labelledBy == [title.attributes["id"], desc.attributes["id"]])
+        #expect(root.attributes["aria-labelledby"] == title.attributes["id"])
+        #expect(root.attributes["aria-describedby"] == desc.attributes["id"])
         #expect(title.text == "REINFORCE, three seeds")
         #expect(desc.text.contains("episode"))
         #expect(desc.text.contains("seed 0, seed 1, seed 2"))
         #expect(desc.text.contains("at y = 195"))
+    }
+
+    @Test func theDescriptionSaysWhereEachLineStartsEndsAndPeaks() {
+        var fig = Figure(title: "t")
+        fig.line(x: [0, 1, 2, 3], y: [.nan, 10, 42.125, 30], label: "seed 0")
+        let desc = ParsedSVG(fig.svg()).all("desc").first?.text ?? ""
+        #expect(desc.contains("seed 0: from 10 at x = 1 to 30 at x = 3, highest 42.13 at x = 2."))
     }
 
     @Test func textAndAxesFollowThePageColourAndFontsAreGeneric() {
@@ -55,6 +62,19 @@ import Testing
         }
     }
 
+    @Test func aLongLegendWrapsIntoRowsAboveThePlot() throws {
+        var fig = Figure(title: "Many agents")
+        let names = (1 ... 9).map { "agent number \($0) with a long name" }
+        for (offset, name) in names.enumerated() { fig.line(y: [Double(offset), Double(offset + 1)], label: name) }
+        let svg = ParsedSVG(fig.svg())
+        let plotTop = try #require(Double(svg.all("rect").first?.attributes["y"] ?? ""))
+        let legend = svg.all("text").filter { names.contains($0.text) }
+        let rows = Set(legend.compactMap { $0.attributes["y"] })
+        #expect(legend.count == 9)
+        #expect(rows.count >= 3)
+        #expect(legend.allSatisfy { (Double($0.attributes["y"] ?? "") ?? .infinity) + 8 < plotTop })
+    }
+
     @Test func aBandAndItsMeanLineShareOneLegendEntryAndColour() {
         let svg = ParsedSVG(Examples.band.svg())
         #expect(svg.texts.filter { $0 == "REINFORCE" }.count == 1)
@@ -67,7 +87,18 @@ import Testing
         #expect(svg.texts.contains("never reached"))
         #expect(svg.all("rect").filter { $0.attributes["fill"]?.hasPrefix("url(#") == true }.count == 4)
         #expect(svg.texts.contains("655"))
-        #expect(svg.all("desc").first?.text.contains("REINFORCE: never reached for seed 1") == true)
+        #expect(svg.all("desc").first?.text.contains("REINFORCE: seed 0 412, seed 1 never reached, seed 2 655.") == true)
+    }
+
+    @Test func longCategoryNamesWrapOntoSeveralLines() {
+        var fig = Figure()
+        let categories = ["PPO", "actor-critic with an entropy bonus of one hundredth", "A2C", "DQN"]
+        fig.bars(categories: categories, values: [500, 430, 310, 480])
+        let svg = ParsedSVG(fig.svg())
+        let lines = svg.all("tspan").map(\.text)
+        #expect(lines.count >= 2)
+        #expect(lines.joined(separator: " ") == categories[1])
+        #expect(svg.texts.contains("PPO") && svg.texts.contains("DQN"))
     }
 
     @Test func aSharedYAxisIsLabelledOnTheFirstPanelOnly() {
@@ -106,6 +137,28 @@ import Testing
             #expect(svg.texts.contains("no data"))
             #expect(svg.texts.contains("0") && svg.texts.contains("1.0"))
         }
+    }
+
+    @Test func aLogarithmicAxisSkipsValuesItCannotPlace() throws {
+        var panel = Panel(xLabel: "steps", yLabel: "loss", yScale: .logarithmic)
+        panel.line(x: [1, 2, 3, 4, 5, 6], y: [100, 10, 0, 1, -1, 0.1], label: "loss")
+        let text = Figure(panels: [panel]).svg()
+        let svg = ParsedSVG(text)
+        #expect(svg.isWellFormed)
+        #expect(!text.lowercased().contains("nan"))
+        let line = svg.all("path").last { $0.attributes["stroke-width"] == "1.75" }
+        #expect(line?.attributes["d"]?.filter { $0 == "M" }.count == 1, "the 100-10 stretch is a line")
+        #expect(svg.all("circle").count == 2, "1 and 0.1 stand alone between gaps")
+        #expect(svg.texts.contains("0.1") && svg.texts.contains("100"))
+        #expect(svg.all("desc").first?.text.contains("(logarithmic)") == true)
+        let minorGrid = svg.all("path").first { $0.attributes["stroke-opacity"] == "0.06" }?.attributes["d"] ?? ""
+        #expect(minorGrid.filter { $0 == "M" }.count == 3 * 8, "2...9 in each of the three decades from 0.1 to 100")
+    }
+
+    @Test func labelsOverDataGetAHaloInThePageBackground() {
+        let svg = ParsedSVG(Examples.seeds.svg())
+        #expect(svg.all("style").first?.text.contains(".halo { paint-order: stroke; stroke: Canvas;") == true)
+        #expect(svg.all("text").filter { $0.attributes["class"] == "halo" }.map(\.text) == ["solved (195)", "ceiling (500)"])
     }
 
     @Test func negativeRangesPlotInsideThePlotArea() throws {

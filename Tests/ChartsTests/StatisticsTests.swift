@@ -13,6 +13,11 @@ import Testing
         #expect(movingAverageCurve([Float(4), 5], window: 1) == Curve(x: [0, 1], y: [4.0, 5.0]))
     }
 
+    @Test func movingAverageOfACurveKeepsItsXPositions() {
+        let curve = movingAverageCurve(Curve(x: [200, 450, 500, 1000], y: [10, 20, 30, 40]), window: 2)
+        #expect(curve == Curve(x: [450, 500, 1000], y: [15, 25, 35]))
+    }
+
     @Test func runSummaryHandlesRunsOfDifferentLengths() {
         let summary = RunSummary(runs: [[1.0, 3, 5], [3.0, 5], [2.0]])
         #expect(summary.x == [0, 1, 2])

@@ -62,4 +62,14 @@ import Testing
         let seeds = [4, 0, 3, 1, 2]
         #expect(parallelMap(seeds: seeds, work) == seeds.map(work))
     }
+
+    @Test func parallelItemsKeepTheirOrder() {
+        let items = (0..<40).map { ("job", $0) }
+        #expect(parallelMap(items) { $0.1 * $0.1 } == (0..<40).map { $0 * $0 })
+    }
+
+    @Test func gridsGroupResultsBySettingInSeedOrder() {
+        let runs = parallelGrid(["a", "b"], seeds: [3, 1, 2]) { setting, seed in "\(setting)\(seed)" }
+        #expect(runs == [["a3", "a1", "a2"], ["b3", "b1", "b2"]])
+    }
 }

@@ -40,6 +40,39 @@ struct BroadcastingTests {
         #expect(mismatch.message.hasPrefix("Tensor.add: shapes [3] and [4] do not match"))
     }
 
+    @Test("the lesson's PPO update as printed meets the error at the ratio line")
+    func lessonUpdateAsPrinted() {
+        manualSeed(0)
+        let shared = Sequential(Linear(4, 64), Tanh(), Linear(64, 64), Tanh())
+        let actor = Linear(64, 2)
+        // Acting one state at a time, as the lesson does: logits [1, 2], so each log-prob is [1].
+        var storedLogProbs: [Tensor] = []
+        var states: [Tensor] = []
+        for step in 0..<64 {
+            let state = Tensor([Float(step) / 64, 0.1, -0.2, 0.05])
+            let logProb = noGrad {
+                let dist = Categorical(logits: actor(shared(state.unsqueeze(0))))
+                return dist.logProb(dist.sample())
+            }
+            #expect(logProb.shape == [1])
+            storedLogProbs.append(logProb)
+            states.append(state)
+        }
+        let batch = Array(0..<64)
+        let oldLogProbs = Tensor.stack(storedLogProbs).detach()[rows: batch]
+        let dist = Categorical(logits: actor(shared(Tensor.stack(states)[rows: batch])))
+        let newLogProbs = dist.logProb(batch.map { $0 % 2 })
+        #expect(oldLogProbs.shape == [64, 1] && newLogProbs.shape == [64])
+        // `(newLogProbs - oldLogProbs)` would stop with exactly this message:
+        let check = Tensor.broadcastShape("Tensor.sub", newLogProbs.shape, oldLogProbs.shape)
+        #expect(check == .failure(TensorError(
+            "Tensor.sub: shapes [64] and [64, 1] would both be expanded to [64, 64]. "
+                + "If you meant one value per row, make the shapes match (e.g. .squeeze(1) or .reshape([64]) on the [64, 1] tensor); "
+                + "if you really want every pair, ask for it with .expand(to: [64, 64]) first.")))
+        // The fix the message suggests gives one ratio per sample.
+        #expect((newLogProbs - oldLogProbs.squeeze(1)).exp().shape == [64])
+    }
+
     @Test("the lesson's old log-probs, stacked from [1] tensors, reproduce the bug only when asked explicitly")
     func explicitPairs() {
         let old = Tensor.stack((0..<4).map { Tensor([Float($0)]) })

@@ -108,6 +108,10 @@ struct GradientTests {
         expectGradientsMatch([sample([6, 5]), sample([7, 5], offset: 1), sample([7], offset: 2)]) {
             weighted(Tensor.linear($0[0], weight: $0[1], bias: $0[2]))
         }
+        // A wide layer on narrow input, whose weight gradient takes the transposed path.
+        expectGradientsMatch([sample([5, 3]), sample([20, 3], offset: 1), sample([20], offset: 2)]) {
+            weighted(Tensor.linear($0[0], weight: $0[1], bias: $0[2]).tanh())
+        }
         expectGradientsMatch([sample([5]), sample([3, 5], offset: 1)]) {
             weighted(Tensor.linear($0[0], weight: $0[1], bias: nil))
         }

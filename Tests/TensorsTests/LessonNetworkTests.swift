@@ -108,6 +108,13 @@ struct LessonNetworkTests {
         for _ in 0..<20_000 { counts[Int(dist.sample(using: &rng).item)] += 1 }
         #expect(abs(Double(counts[1]) / 20_000 - 0.6) < 0.02)
         #expect(abs(Double(counts[0]) / 20_000 - 0.1) < 0.01)
+        let masked = Categorical(logits: Tensor([[0, -Float.infinity, 0], [-Float.infinity, 0, -Float.infinity]]))
+        #expect(abs(masked.entropy().scalars[0] - Float(Foundation.log(2.0))) < 1e-6)
+        #expect(masked.entropy().scalars[1] == 0)
+        for _ in 0..<2_000 {
+            let choices = masked.sample(using: &rng).scalars
+            #expect(choices[0] != 1 && choices[1] == 1)
+        }
     }
 }
 

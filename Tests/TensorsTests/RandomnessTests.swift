@@ -1,3 +1,4 @@
+import Foundation
 import SeededRandom
 import Testing
 import Tensors
@@ -63,5 +64,30 @@ struct RandomnessTests {
         let tall = Linear(3, 6, initialization: .orthogonal(gain: 1)).weight
         let columns = tall.transposed().matmul(tall)
         #expect(abs(columns.scalars[0] - 1) < 1e-5 && abs(columns.scalars[1]) < 1e-5)
+    }
+}
+
+@Suite("Threads")
+struct ThreadTests {
+    /// Runs `body` on a new thread and waits for it to finish.
+    func onNewThread(_ body: @escaping () -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            body()
+            done.signal()
+        }.start()
+        done.wait()
+    }
+
+    @Test("a model trained on one thread keeps getting gradients when training moves to another")
+    func backwardAcrossThreads() {
+        let w = Tensor([1, 2]).requiringGrad()
+        // Each new thread's first backward pass must still reach `w`, whatever marks
+        // the previous thread's pass left on it.
+        onNewThread { (w * w).sum().backward() }
+        #expect(w.grad?.scalars == [2, 4])
+        w.grad = nil
+        onNewThread { (w * 3).sum().backward() }
+        #expect(w.grad?.scalars == [3, 3])
     }
 }

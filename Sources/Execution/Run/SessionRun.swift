@@ -12,6 +12,8 @@ struct SessionRun {
     private var outputs: [Int: [CellOutput]] = [:]
     private var errorText: [Int: String] = [:]
     private var finished: Set<Int> = []
+    private var started: [Int: Date] = [:]
+    private var durations: [Int: Double] = [:]
     private var expectedFailures: [Int: String] = [:]
     private var missingFailures: Set<Int> = []
     private var current: Int?
@@ -68,8 +70,12 @@ struct SessionRun {
             if let current { append(.text(text), to: current) }
         case .event(let event):
             switch event {
-            case .cellStarted(let index): current = index
-            case .cellFinished(let index): finished.insert(index)
+            case .cellStarted(let index):
+                current = index
+                started[index] = Date()
+            case .cellFinished(let index):
+                finished.insert(index)
+                durations[index] = started[index].map { Date().timeIntervalSince($0) }
             case .table(let table): if let current { append(.table(table), to: current) }
             case .figure(let figure): if let current { append(.figure(figure), to: current) }
             case .progress: break
@@ -112,7 +118,7 @@ struct SessionRun {
                 stopped = true
             } else if finished.contains(cell.index) {
                 if !errors.isEmpty { cellOutputs.append(.standardError(errors)) }
-                results[cell.index] = CellResult(status: .succeeded, outputs: cellOutputs)
+                results[cell.index] = CellResult(status: .succeeded, outputs: cellOutputs, seconds: durations[cell.index])
             } else {
                 let message: String
                 var ownText = errors

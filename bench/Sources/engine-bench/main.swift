@@ -17,10 +17,10 @@ let oldLogProbs = noGrad { Categorical(logits: network.actor(network.shared(stat
 let returns = Tensor.randn([rows])
 let advantages = Tensor.randn([rows])
 
-let forwardMicroseconds = Stopwatch.microsecondsPerCall(calls: 100_000) {
+let forwardMicroseconds = Stopwatch.microsecondsPerCall(calls: 10_000) {
     _ = network.forward(state: state)
 }
-let updateMicroseconds = Stopwatch.microsecondsPerCall(calls: 5_000) {
+let updateMicroseconds = Stopwatch.microsecondsPerCall(calls: 200) {
     network.update(states: states, actions: actions, oldLogProbs: oldLogProbs, returns: returns, advantages: advantages)
 }
 let flops = LessonNetwork.minibatchFlops(rows: rows)
@@ -33,10 +33,6 @@ var results: [String: Double] = [
     "minibatch_mflop": flops / 1e6,
 ]
 
-func cell(_ value: Double?, _ format: String) -> String {
-    value.map { String(format: format, $0) } ?? "-"
-}
-
 let torch = TorchReference.run(script: benchDirectory.appendingPathComponent("engine_torch.py"))
 if let torch {
     results["torch_forward_single_us"] = torch["forward_single_us"]
@@ -44,15 +40,21 @@ if let torch {
 }
 let torchForward = torch?["forward_single_us"], torchUpdate = torch?["minibatch_update_us"]
 
+/// A number formatted with `format`, or "-" when there is none, right-aligned in `width` columns.
+func column(_ value: Double?, _ format: String, width: Int) -> String {
+    let text = value.map { String(format: format, $0) } ?? "-"
+    return String(repeating: " ", count: max(width - text.count, 0)) + text
+}
+
 print("")
 print("engine-bench: lesson network 4 -> 64 tanh -> 64 tanh -> actor 2 + critic 1 (release, one thread)")
-print("operation                         ppo-book (us)   GFLOP/s   PyTorch (us)   PyTorch / ppo-book")
-print(String(format: "%-32@  %13.2f   %7@   %12@   %18@", "forward, 1 state, no grad" as NSString,
-             forwardMicroseconds, "-" as NSString, cell(torchForward, "%.2f") as NSString,
-             cell(torchForward.map { $0 / forwardMicroseconds }, "%.1fx") as NSString))
-print(String(format: "%-32@  %13.2f   %7.2f   %12@   %18@", "PPO update, 64 rows + Adam" as NSString,
-             updateMicroseconds, gflops, cell(torchUpdate, "%.2f") as NSString,
-             cell(torchUpdate.map { $0 / updateMicroseconds }, "%.1fx") as NSString))
+print("operation                      ppo-book (us)  GFLOP/s  PyTorch (us)  PyTorch / ppo-book")
+print("forward, 1 state, no grad  "
+    + column(forwardMicroseconds, "%.2f", width: 17) + column(nil, "", width: 9)
+    + column(torchForward, "%.2f", width: 14) + column(torchForward.map { $0 / forwardMicroseconds }, "%.1fx", width: 20))
+print("PPO update, 64 rows + Adam "
+    + column(updateMicroseconds, "%.2f", width: 17) + column(gflops, "%.2f", width: 9)
+    + column(torchUpdate, "%.2f", width: 14) + column(torchUpdate.map { $0 / updateMicroseconds }, "%.1fx", width: 20))
 print(String(format: "(%.2f MFLOP of matrix products per update; targets: forward < 2 us, update < 60 us)", flops / 1e6))
 
 let resultsDirectory = benchDirectory.appendingPathComponent("results")
