@@ -77,6 +77,33 @@ if wants("pendulum") {
            + ppoRows(env: "Pendulum-v1", preset: "pendulum", config: .pendulum, seeds: seeds, steps: 300_000, target: -300))
 }
 
+if wants("policy-gradient") {
+    let seeds = [0, 1, 2, 3, 4]
+    func episodicRows(_ agent: String, preset: String, seeds: [Int], _ train: @escaping (Int) -> EpisodeLog) -> [BenchRow] {
+        parallelMap(seeds: seeds) { seed in
+            let (log, seconds, cpuSeconds) = timed { train(seed) }
+            return BenchRow(agent: agent, env: "CartPole-v1", preset: preset, seed: seed, log: log,
+                            wallSeconds: seconds, cpuSeconds: cpuSeconds, target: 195, window: 100)
+        }
+    }
+    report("REINFORCE and REINFORCE with baseline on CartPole-v1, 1,000 episodes (target: avg100 >= 195)",
+           episodicRows("REINF", preset: "lesson", seeds: seeds) { REINFORCE.train(env: CartPole(), episodes: 1_000, seed: $0) }
+           + episodicRows("REINFB", preset: "lesson", seeds: seeds) { REINFORCEWithBaseline.train(env: CartPole(), episodes: 1_000, seed: $0) })
+    let threeSeeds = [0, 1, 2]
+    report("Actor-Critic with an entropy bonus on CartPole-v1, 800 episodes (target: avg100 >= 195)",
+           episodicRows("AC", preset: "default, beta 0.01", seeds: threeSeeds) { ActorCritic.trainWithEntropy(beta: 0.01, seed: $0, episodes: 800) }
+           + episodicRows("AC", preset: "default, beta 0", seeds: threeSeeds) { ActorCritic.trainWithEntropy(beta: 0, seed: $0, episodes: 800) }
+           + episodicRows("AC", preset: "collapsing, beta 0.01", seeds: threeSeeds) {
+               ActorCritic.trainWithEntropy(beta: 0.01, seed: $0, episodes: 800, configuration: .collapsing)
+           })
+    report("DQN on CartPole-v1, 50k steps",
+           parallelMap(seeds: seeds) { seed in
+               let (run, seconds, cpuSeconds) = timed { DQN.train(env: CartPole(), steps: 50_000, seed: seed) }
+               return BenchRow(agent: "DQN", env: "CartPole-v1", preset: "default", seed: seed, log: run.log,
+                               wallSeconds: seconds, cpuSeconds: cpuSeconds, target: 475)
+           })
+}
+
 if wants("trpo") {
     let rows = parallelMap(seeds: [0, 1, 2]) { seed -> BenchRow in
         let (result, seconds, cpuSeconds) = timed { TRPO.train(env: "CartPole-v1", seed: seed, totalSteps: 200_000) }
