@@ -29,6 +29,9 @@ struct BenchRow: Codable {
     /// Environment steps per CPU second of the training thread.
     var stepsPerSecond: Double { Double(steps) / cpuSeconds }
 
+    /// The agent and preset, which the per-seed rows of a summary share.
+    var group: String { "\(agent) \(preset)" }
+
     enum CodingKeys: String, CodingKey {
         case agent, env, preset, seed, steps, episodes, target, window
         case wallSeconds = "wall_s", cpuSeconds = "cpu_s", finalAverage20 = "final_avg20", finalAverage100 = "final_avg100"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Prints bench rows as a fixed-width table, and a one-line summary per preset.
+/// Prints bench rows as a fixed-width table, and a one-line summary per agent and preset.
 enum BenchTable {
     static func print(_ title: String, _ rows: [BenchRow]) {
         Swift.print("\n== \(title)")
@@ -19,14 +19,14 @@ enum BenchTable {
                         + pad(row.episodesToTarget.map { "\($0)" } ?? "never", 11, right: true)
                         + pad(row.earlyStops.map { "\($0)" } ?? "-", 9, right: true))
         }
-        var presets: [String] = []
-        for row in rows where !presets.contains(row.preset) { presets.append(row.preset) }
-        for preset in presets {
-            let group = rows.filter { $0.preset == preset }
-            let reached = group.filter { $0.stepsToTarget != nil }.count
-            let finals = group.compactMap(\.finalAverage20)
+        var groups: [String] = []
+        for row in rows where !groups.contains(row.group) { groups.append(row.group) }
+        for group in groups {
+            let members = rows.filter { $0.group == group }
+            let reached = members.filter { $0.stepsToTarget != nil }.count
+            let finals = members.compactMap(\.finalAverage20)
             let mean = finals.reduce(0, +) / Double(max(finals.count, 1))
-            Swift.print("   \(preset): avg\(group[0].window) reached \(group[0].target) on \(reached)/\(group.count) seeds; mean final avg20 \(String(format: "%.1f", mean))")
+            Swift.print("   \(group): avg\(members[0].window) reached \(members[0].target) on \(reached)/\(members.count) seeds; mean final avg20 \(String(format: "%.1f", mean))")
         }
     }
 
