@@ -9,13 +9,14 @@ let package = Package(
         .package(name: "ppo-book", path: ".."),
     ],
     targets: [
+        .target(name: "BenchSupport"),
         .executableTarget(
             name: "engine-bench",
-            dependencies: [.product(name: "BookKit", package: "ppo-book")]
+            dependencies: ["BenchSupport", .product(name: "BookKit", package: "ppo-book")]
         ),
         .executableTarget(
             name: "envs-bench",
-            dependencies: [.product(name: "BookKit", package: "ppo-book")]
+            dependencies: ["BenchSupport", .product(name: "BookKit", package: "ppo-book")]
         ),
         .executableTarget(
             name: "agents-bench",

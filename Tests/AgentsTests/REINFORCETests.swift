@@ -50,6 +50,18 @@ import Testing
         agent.learn()
         #expect(agent.states.isEmpty && agent.actions.isEmpty && agent.rewards.isEmpty)
     }
+
+    @Test func baselineAgentRecordsAnEpisodeAndForgetsItAfterLearning() {
+        let agent = REINFORCEWithBaseline(stateSize: 4, actionCount: 2, seed: 0)
+        let first = agent.chooseAction([0.01, 0, 0.02, 0])
+        agent.storeReward(1)
+        let second = agent.chooseAction([0.02, 0.1, 0.01, -0.1])
+        agent.storeReward(0.5)
+        #expect(agent.states == [0.01, 0, 0.02, 0, 0.02, 0.1, 0.01, -0.1])
+        #expect(agent.actions == [first, second] && agent.rewards == [1, 0.5])
+        agent.learn()
+        #expect(agent.states.isEmpty && agent.actions.isEmpty && agent.rewards.isEmpty)
+    }
 }
 
 /// The average return of the first and of the last quarter of the episodes.

@@ -42,6 +42,22 @@ import Testing
         #expect(csv.contains("9"))
     }
 
+    @Test func progressIsReportedOnTheTerminalButNotOnThePage() throws {
+        let run = try Workspace().render("""
+            # Progress
+
+            ```swift id=loop
+            for step in 1...3 { progress(step, of: 3, "step \\(step) done") }
+            print("finished")
+            ```
+            """)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("n.md:3 [loop] 1/3 step 1 done"))
+        let page = try run.page()
+        #expect(page.contains("finished"))
+        #expect(!page.contains("step 1 done"))
+    }
+
     @Test func compileErrorsNameTheNotebookLine() throws {
         let workspace = try Workspace()
         let good = try workspace.render("# Good\n\n```swift\nprint(1)\n```\n")

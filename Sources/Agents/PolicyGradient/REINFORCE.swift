@@ -23,16 +23,16 @@ public final class REINFORCE: EpisodicAgent {
     public let gamma: Double
 
     /// The states seen this episode, one row of `stateSize` values per step.
-    public private(set) var states: [Float] = []
+    public var states: [Float] { episode.states }
 
     /// The actions chosen this episode.
-    public private(set) var actions: [Int] = []
+    public var actions: [Int] { episode.actions }
 
     /// The rewards stored this episode.
-    public private(set) var rewards: [Double] = []
+    public var rewards: [Double] { episode.rewards }
 
-    /// The generator actions are sampled from.
-    private var sampler: SeededGenerator
+    /// The episode in progress, sampling its actions from `policy`.
+    private var episode: SampledEpisode
 
     /// Creates the agent; `seed` determines the initial weights and the action samples.
     public init(stateSize: Int, actionCount: Int, hiddenSize: Int = 128, learningRate: Float = 1e-3,
@@ -42,42 +42,30 @@ public final class REINFORCE: EpisodicAgent {
         policy = FeedForwardNetwork(sizes: [stateSize, hiddenSize, actionCount], activation: .relu, using: &initGenerator)
         optimizer = Adam(policy.parameters, lr: learningRate)
         self.gamma = gamma
-        sampler = root.derived(stream: 2)
+        episode = SampledEpisode(policy: policy, sampler: root.derived(stream: 2))
     }
 
     /// Samples an action from the policy (no gradients) and remembers the state and action.
     public func chooseAction(_ state: [Float]) -> Int {
-        let action = sampleSoftmax(policy.output(for: state), using: &sampler)
-        states.append(contentsOf: state)
-        actions.append(action)
-        return action
+        episode.chooseAction(state)
     }
 
     /// Records the reward for the last action.
     public func storeReward(_ reward: Double) {
-        rewards.append(reward)
+        episode.storeReward(reward)
     }
 
     /// One gradient step on `-Σ log π(a_t|s_t) · Ĝ_t` with the normalised returns Ĝ, then
     /// forgets the episode. Does nothing if no step was taken.
     public func learn() {
-        guard !actions.isEmpty else { return }
-        guard rewards.count == actions.count else {
-            fatalError("REINFORCE.learn: \(actions.count) actions but \(rewards.count) rewards; call storeReward once after each chooseAction")
-        }
-        let weights = Tensor(normalized(discountedReturns(rewards, gamma: gamma)).map(Float.init))
-        let logProbs = Categorical(logits: policy(Tensor(states, shape: [actions.count, policy.inputSize]))).logProb(actions)
+        guard episode.stepCount(checkedBy: "REINFORCE.learn") != nil else { return }
+        let weights = Tensor(episode.normalizedReturns(gamma: gamma).map(Float.init))
+        let logProbs = Categorical(logits: policy(episode.stateBatch)).logProb(episode.actions)
         let loss = -(logProbs * weights).sum()
         optimizer.zeroGrad()
         loss.backward()
         optimizer.step()
-        forgetEpisode()
-    }
-
-    private func forgetEpisode() {
-        states.removeAll(keepingCapacity: true)
-        actions.removeAll(keepingCapacity: true)
-        rewards.removeAll(keepingCapacity: true)
+        episode.forget()
     }
 
     /// Trains a fresh agent seeded with `seed` for `episodes` episodes on `env`

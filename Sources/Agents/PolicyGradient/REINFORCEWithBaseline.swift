@@ -28,16 +28,16 @@ public final class REINFORCEWithBaseline: EpisodicAgent {
     public let gamma: Double
 
     /// The states seen this episode, one row of `stateSize` values per step.
-    public private(set) var states: [Float] = []
+    public var states: [Float] { episode.states }
 
     /// The actions chosen this episode.
-    public private(set) var actions: [Int] = []
+    public var actions: [Int] { episode.actions }
 
     /// The rewards stored this episode.
-    public private(set) var rewards: [Double] = []
+    public var rewards: [Double] { episode.rewards }
 
-    /// The generator actions are sampled from.
-    private var sampler: SeededGenerator
+    /// The episode in progress, sampling its actions from `policy`.
+    private var episode: SampledEpisode
 
     /// Creates the agent; `seed` determines both networks' initial weights and the action samples.
     public init(stateSize: Int, actionCount: Int, hiddenSize: Int = 128, learningRate: Float = 1e-3,
@@ -50,34 +50,28 @@ public final class REINFORCEWithBaseline: EpisodicAgent {
         policyOptimizer = Adam(policy.parameters, lr: learningRate)
         valueOptimizer = Adam(value.parameters, lr: valueLearningRate)
         self.gamma = gamma
-        sampler = root.derived(stream: 2)
+        episode = SampledEpisode(policy: policy, sampler: root.derived(stream: 2))
     }
 
     /// Samples an action from the policy (no gradients) and remembers the state and action.
     public func chooseAction(_ state: [Float]) -> Int {
-        let action = sampleSoftmax(policy.output(for: state), using: &sampler)
-        states.append(contentsOf: state)
-        actions.append(action)
-        return action
+        episode.chooseAction(state)
     }
 
     /// Records the reward for the last action.
     public func storeReward(_ reward: Double) {
-        rewards.append(reward)
+        episode.storeReward(reward)
     }
 
     /// One step for each network, then forgets the episode: the value network on
     /// `mse(V(s_t), Ĝ_t)` with the normalised returns Ĝ, the policy on
     /// `-Σ log π(a_t|s_t) · (Ĝ_t - V(s_t))` (V taken before its own step, without gradient).
     public func learn() {
-        guard !actions.isEmpty else { return }
-        guard rewards.count == actions.count else {
-            fatalError("REINFORCEWithBaseline.learn: \(actions.count) actions but \(rewards.count) rewards; call storeReward once after each chooseAction")
-        }
-        let returns = normalized(discountedReturns(rewards, gamma: gamma))
-        let batch = Tensor(states, shape: [actions.count, policy.inputSize])
+        guard let steps = episode.stepCount(checkedBy: "REINFORCEWithBaseline.learn") else { return }
+        let returns = episode.normalizedReturns(gamma: gamma)
+        let batch = episode.stateBatch
 
-        let predicted = value(batch).reshape([actions.count])
+        let predicted = value(batch).reshape([steps])
         let baseline = predicted.scalars
         let valueLoss = mseLoss(predicted, Tensor(returns.map(Float.init)))
         valueOptimizer.zeroGrad()
@@ -85,15 +79,12 @@ public final class REINFORCEWithBaseline: EpisodicAgent {
         valueOptimizer.step()
 
         let advantages = zip(returns, baseline).map { $0 - Double($1) }
-        let logProbs = Categorical(logits: policy(batch)).logProb(actions)
+        let logProbs = Categorical(logits: policy(batch)).logProb(episode.actions)
         let policyLoss = -(logProbs * Tensor(advantages.map(Float.init))).sum()
         policyOptimizer.zeroGrad()
         policyLoss.backward()
         policyOptimizer.step()
-
-        states.removeAll(keepingCapacity: true)
-        actions.removeAll(keepingCapacity: true)
-        rewards.removeAll(keepingCapacity: true)
+        episode.forget()
     }
 
     /// Trains a fresh agent seeded with `seed` for `episodes` episodes on `env`

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import RL
 
@@ -33,7 +34,7 @@ var results: [String: Double] = [
     "minibatch_mflop": flops / 1e6,
 ]
 
-let torch = TorchReference.run(script: benchDirectory.appendingPathComponent("engine_torch.py"))
+let torch = PythonReference.measure(script: benchDirectory.appendingPathComponent("engine_torch.py"), requiring: "torch")
 if let torch {
     results["torch_forward_single_us"] = torch["forward_single_us"]
     results["torch_minibatch_update_us"] = torch["minibatch_update_us"]

@@ -6,6 +6,7 @@
 // `swift run -c release envs-bench CartPole-v1` measures one environment only
 // (no Gymnasium, no JSON), for profiling.
 
+import BenchSupport
 import RL
 import Foundation
 
@@ -96,27 +97,6 @@ func continuous(_ bound: Float) -> (inout SeededGenerator) -> [Float] {
     }
 }
 
-/// Gymnasium's steps per second from bench/envs_gymnasium.py, or nil when Python cannot import it.
-func gymnasiumSpeeds() -> [String: Double]? {
-    func run(_ arguments: [String]) -> (status: Int32, output: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return (-1, Data()) }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-    guard run(["python3", "-c", "import gymnasium"]).status == 0 else { return nil }
-    let script = benchDirectory.appendingPathComponent("envs_gymnasium.py").path
-    let (status, output) = run(["python3", script, String(secondsPerMeasurement)])
-    guard status == 0 else { return nil }
-    return try? JSONDecoder().decode([String: Double].self, from: output)
-}
-
 /// One environment's speeds, in steps per second; encoded with the keys of results/envs.json.
 struct Row: Encodable {
     var single: Double
@@ -154,10 +134,8 @@ add("MountainCarContinuous-v0", single: singleForm(MountainCarContinuous(), rand
 var gymnasium: [String: Double]?
 if onlyID == nil {
     print("Measuring Gymnasium (python3 bench/envs_gymnasium.py)...")
-    gymnasium = gymnasiumSpeeds()
-    if gymnasium == nil {
-        print("Gymnasium not importable by python3: skipping the reference (pip install gymnasium)")
-    }
+    gymnasium = PythonReference.measure(script: benchDirectory.appendingPathComponent("envs_gymnasium.py"),
+                                        arguments: [String(secondsPerMeasurement)], requiring: "gymnasium")
 }
 for index in rows.indices {
     rows[index].row.gymnasium = gymnasium?[rows[index].id]
