@@ -20,7 +20,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "agents-bench",
-            dependencies: [.product(name: "BookKit", package: "ppo-book")]
+            dependencies: ["BenchSupport", .product(name: "BookKit", package: "ppo-book")]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -22,6 +22,18 @@ import Testing
         #expect(abs(gradient[3] - 1.5 / 4) < 1e-6)
     }
 
+    @Test func thePrintedPairingComparesEverySampleWithEveryOther() {
+        // ratio[i, j] = exp(new[j] − old[i]): row 1 divides by π_old = 2 (log 2) instead of 1.
+        let surrogate = ClippedSurrogate(newLogProbs: Tensor([0, Float(Foundation.log(1.5))]),
+                                         oldLogProbs: Tensor([0, Float(Foundation.log(2.0))]),
+                                         advantages: Tensor([1, 1]), clipEpsilon: 0.2, pairing: .everyPairAsPrinted)
+        #expect(surrogate.ratio.shape == [2, 2])
+        for (value, expected) in zip(surrogate.ratio.scalars, [1, 1.5, 0.5, 0.75] as [Float]) {
+            #expect(abs(value - expected) < 1e-6)
+        }
+        #expect(surrogate.clipFraction == 0.75)
+    }
+
     @Test func klEstimatorsOnAConstructedCase() {
         // π_old = 0.5, π_new = 0.25: mean(old − new) = log 2; (r − 1) − log r = −0.5 + log 2.
         let old = [Float(Foundation.log(0.5))], new = [Float(Foundation.log(0.25))]

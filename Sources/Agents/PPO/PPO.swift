@@ -148,7 +148,7 @@ public final class PPO {
         let (newLogProbs, entropies) = network.logProbsAndEntropy(actorOutput: output, actions: actions)
         let surrogate = ClippedSurrogate(newLogProbs: newLogProbs, oldLogProbs: Tensor(oldLogProbs),
                                          advantages: Tensor(rows.map { batch.advantages[$0] }),
-                                         clipEpsilon: config.clipEpsilon)
+                                         clipEpsilon: config.clipEpsilon, pairing: config.ratioPairing)
         let valueLoss = mseLoss(values, Tensor(rows.map { batch.returns[$0] }))
         let entropy = entropies.mean()
         let loss = surrogate.loss + config.valueCoefficient * valueLoss - config.entropyCoefficient * entropy

@@ -64,6 +64,9 @@ public struct PPOConfig: Sendable, Equatable {
     /// observation. The lesson's code stores `done or trunc` as one flag and so treats a cut-off
     /// like a fall (no bootstrap); `true` is the correct handling.
     public var bootstrapsTruncatedEpisodes = true
+    /// Which old log-probability each new one is compared with: `.perSample` (PPO as meant) or
+    /// `.everyPairAsPrinted` (the lesson's printed code, whose ratio broadcasts to `[N, N]`).
+    public var ratioPairing = ClippedSurrogate.Pairing.perSample
     /// The starting log standard deviation of the Gaussian policy (continuous actions only).
     public var initialLogStd: Float = 0
 

@@ -14,9 +14,13 @@ struct BenchRow: Codable {
     var cpuSeconds: Double
     var finalAverage20: Double?
     var finalAverage100: Double?
-    /// The step at which the 20-episode average first reached the section's target (475 on CartPole).
+    /// The step at which the `window`-episode average first reached the section's target.
     var stepsToTarget: Int?
+    /// The episode (0-based) at which the `window`-episode average first reached the target.
+    var episodesToTarget: Int?
     var target: Double
+    /// The moving-average window the target is measured with (20 for PPO and TRPO, 100 for the lesson's 195).
+    var window: Int
     /// The number of updates the KL early stop cut short (PPO only).
     var earlyStops: Int?
     /// The mean approximate KL per update (PPO and TRPO).
@@ -25,15 +29,18 @@ struct BenchRow: Codable {
     /// Environment steps per CPU second of the training thread.
     var stepsPerSecond: Double { Double(steps) / cpuSeconds }
 
+    /// The agent and preset, which the per-seed rows of a summary share.
+    var group: String { "\(agent) \(preset)" }
+
     enum CodingKeys: String, CodingKey {
-        case agent, env, preset, seed, steps, episodes, target
+        case agent, env, preset, seed, steps, episodes, target, window
         case wallSeconds = "wall_s", cpuSeconds = "cpu_s", finalAverage20 = "final_avg20", finalAverage100 = "final_avg100"
-        case stepsToTarget = "steps_to_target", earlyStops = "early_stops", meanKL = "mean_kl"
+        case stepsToTarget = "steps_to_target", episodesToTarget = "episodes_to_target", earlyStops = "early_stops", meanKL = "mean_kl"
         case stepsPerSecond = "steps_per_s", stepsTo475 = "steps_to_475"
     }
 
     init(agent: String, env: String, preset: String, seed: Int, log: EpisodeLog, wallSeconds: Double, cpuSeconds: Double,
-         target: Double, earlyStops: Int? = nil, meanKL: Double? = nil) {
+         target: Double, window: Int = 20, earlyStops: Int? = nil, meanKL: Double? = nil) {
         self.agent = agent
         self.env = env
         self.preset = preset
@@ -44,8 +51,10 @@ struct BenchRow: Codable {
         self.cpuSeconds = cpuSeconds
         finalAverage20 = log.finalAverage(window: 20)
         finalAverage100 = log.finalAverage(window: 100)
-        stepsToTarget = log.firstStepReaching(target, window: 20)
+        stepsToTarget = log.firstStepReaching(target, window: window)
+        episodesToTarget = log.firstEpisodeReaching(target, window: window)
         self.target = target
+        self.window = window
         self.earlyStops = earlyStops
         self.meanKL = meanKL
     }
@@ -68,8 +77,10 @@ struct BenchRow: Codable {
         try container.encode(finalAverage20, forKey: .finalAverage20)
         try container.encode(finalAverage100, forKey: .finalAverage100)
         try container.encode(target, forKey: .target)
+        try container.encode(window, forKey: .window)
         try container.encode(stepsToTarget, forKey: .stepsToTarget)
-        if target == 475 { try container.encode(stepsToTarget, forKey: .stepsTo475) }
+        try container.encode(episodesToTarget, forKey: .episodesToTarget)
+        if target == 475 && window == 20 { try container.encode(stepsToTarget, forKey: .stepsTo475) }
         try container.encodeIfPresent(earlyStops, forKey: .earlyStops)
         try container.encodeIfPresent(meanKL, forKey: .meanKL)
     }

@@ -5,6 +5,8 @@ import RL
 // learning outcomes. Sections can be chosen on the command line (`agents-bench ppo trpo`);
 // without arguments every section runs. Rows go to results/agents.json.
 
+setvbuf(stdout, nil, _IOLBF, 0)  // show each table as it is finished, also when piped to a file
+
 let benchDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let requested = Set(CommandLine.arguments.dropFirst())
@@ -47,11 +49,14 @@ if wants("exercises") {
     noClip.clipEpsilon = 100
     var klStop = PPOConfig.lesson
     klStop.targetKL = 0.015
+    var asPrinted = PPOConfig.lesson
+    asPrinted.ratioPairing = .everyPairAsPrinted
     var klStopLowVariance = klStop
     klStopLowVariance.klEstimator = .ratioMinusLogRatio
     let seeds = [0, 1, 2]
-    report("lesson exercises on CartPole-v1, 200k steps: clip 100 vs 0.2, KL early stop at 0.015",
-           ppoRows(env: "CartPole-v1", preset: "lesson, clip 100", config: noClip, seeds: seeds, steps: 200_000, target: 475)
+    report("lesson exercises on CartPole-v1, 200k steps: the printed code's [N, N] ratio, clip 100 vs 0.2, KL early stop at 0.015",
+           ppoRows(env: "CartPole-v1", preset: "lesson as printed, [N,N] ratio", config: asPrinted, seeds: seeds, steps: 200_000, target: 475)
+           + ppoRows(env: "CartPole-v1", preset: "lesson, clip 100", config: noClip, seeds: seeds, steps: 200_000, target: 475)
            + ppoRows(env: "CartPole-v1", preset: "lesson, KL stop (mean log r)", config: klStop, seeds: seeds, steps: 200_000, target: 475)
            + ppoRows(env: "CartPole-v1", preset: "lesson, KL stop (r-1-log r)", config: klStopLowVariance, seeds: seeds, steps: 200_000, target: 475))
 }
@@ -70,6 +75,33 @@ if wants("pendulum") {
     report("PPO on Pendulum-v1, 300k steps: the lesson's settings and the Pendulum preset (target: avg20 >= -300)",
            ppoRows(env: "Pendulum-v1", preset: "lesson", config: .lesson, seeds: seeds, steps: 300_000, target: -300)
            + ppoRows(env: "Pendulum-v1", preset: "pendulum", config: .pendulum, seeds: seeds, steps: 300_000, target: -300))
+}
+
+if wants("policy-gradient") {
+    let seeds = [0, 1, 2, 3, 4]
+    func episodicRows(_ agent: String, preset: String, seeds: [Int], _ train: @escaping (Int) -> EpisodeLog) -> [BenchRow] {
+        parallelMap(seeds: seeds) { seed in
+            let (log, seconds, cpuSeconds) = timed { train(seed) }
+            return BenchRow(agent: agent, env: "CartPole-v1", preset: preset, seed: seed, log: log,
+                            wallSeconds: seconds, cpuSeconds: cpuSeconds, target: 195, window: 100)
+        }
+    }
+    report("REINFORCE and REINFORCE with baseline on CartPole-v1, 1,000 episodes (target: avg100 >= 195)",
+           episodicRows("REINF", preset: "lesson", seeds: seeds) { REINFORCE.train(env: CartPole(), episodes: 1_000, seed: $0) }
+           + episodicRows("REINFB", preset: "lesson", seeds: seeds) { REINFORCEWithBaseline.train(env: CartPole(), episodes: 1_000, seed: $0) })
+    let threeSeeds = [0, 1, 2]
+    report("Actor-Critic with an entropy bonus on CartPole-v1, 800 episodes (target: avg100 >= 195)",
+           episodicRows("AC", preset: "default, beta 0.01", seeds: threeSeeds) { ActorCritic.trainWithEntropy(beta: 0.01, seed: $0, episodes: 800) }
+           + episodicRows("AC", preset: "default, beta 0", seeds: threeSeeds) { ActorCritic.trainWithEntropy(beta: 0, seed: $0, episodes: 800) }
+           + episodicRows("AC", preset: "collapsing, beta 0.01", seeds: threeSeeds) {
+               ActorCritic.trainWithEntropy(beta: 0.01, seed: $0, episodes: 800, configuration: .collapsing)
+           })
+    report("DQN on CartPole-v1, 50k steps",
+           parallelMap(seeds: seeds) { seed in
+               let (run, seconds, cpuSeconds) = timed { DQN.train(env: CartPole(), steps: 50_000, seed: seed) }
+               return BenchRow(agent: "DQN", env: "CartPole-v1", preset: "default", seed: seed, log: run.log,
+                               wallSeconds: seconds, cpuSeconds: cpuSeconds, target: 475)
+           })
 }
 
 if wants("trpo") {
