@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// Runs `body` once for each seed, spread across the machine's cores, and returns
 /// the results in the order of `seeds`.
@@ -9,7 +9,7 @@ import Foundation
 /// ```swift
 /// let curves = parallelMap(seeds: [0, 1, 2]) { seed in train(seed: seed) }
 /// ```
-public func parallelMap<Result>(seeds: [Int], _ body: @escaping (Int) -> Result) -> [Result] {
+public func parallelMap<Result>(seeds: [Int], _ body: (Int) -> Result) -> [Result] {
     parallelMap(seeds, body)
 }
 
@@ -19,42 +19,12 @@ public func parallelMap<Result>(seeds: [Int], _ body: @escaping (Int) -> Result)
 /// ```swift
 /// let lengths = parallelMap(["CartPole-v1", "Acrobot-v1"]) { id in randomEpisodeLength(id) }
 /// ```
-public func parallelMap<Item, Result>(_ items: [Item], _ body: @escaping (Item) -> Result) -> [Result] {
-    let workerCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
-    guard workerCount > 1 else { return items.map(body) }
+public func parallelMap<Item, Result>(_ items: [Item], _ body: (Item) -> Result) -> [Result] {
     let slots = ResultSlots<Result>(count: items.count)
-    let work = WorkCounter(count: items.count)
-    // One thread per core, each taking the next item until none is left. (Dispatch's
-    // concurrentPerform is not used: on some Linux machines it runs every iteration on
-    // the calling thread.)
-    let finished = DispatchSemaphore(value: 0)
-    for _ in 0..<workerCount {
-        let worker = Thread {
-            while let index = work.next() { slots.store(body(items[index]), at: index) }
-            finished.signal()
-        }
-        worker.stackSize = 16 << 20
-        worker.start()
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        slots.store(body(items[index]), at: index)
     }
-    for _ in 0..<workerCount { finished.wait() }
     return slots.values()
-}
-
-/// Hands out the indices `0..<count`, each once, to whichever thread asks next.
-private final class WorkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
 }
 
 /// Runs `body` for every pair of a setting and a seed as one parallel batch, and returns the
@@ -68,7 +38,7 @@ private final class WorkCounter: @unchecked Sendable {
 /// // runs[0] holds the three runs with beta 0, runs[1] those with beta 0.01
 /// ```
 public func parallelGrid<Setting, Result>(_ settings: [Setting], seeds: [Int],
-                                          _ body: @escaping (Setting, Int) -> Result) -> [[Result]] {
+                                          _ body: (Setting, Int) -> Result) -> [[Result]] {
     let pairs = settings.flatMap { setting in seeds.map { (setting, $0) } }
     let flat = parallelMap(pairs) { body($0.0, $0.1) }
     return settings.indices.map { Array(flat[($0 * seeds.count)..<(($0 + 1) * seeds.count)]) }
