@@ -48,7 +48,12 @@ public final class Acrobot: DiscreteEnvironment {
         shape: [6])
 
     // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
-    @exclusivity(unchecked) private var joints = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0)
+    @exclusivity(unchecked) private var joints = (theta1: 0.0, theta2: 0.0, thetaDot1: 0.0, thetaDot2: 0.0) {
+        didSet { angles = AngleTrigonometry(theta1: joints.theta1, theta2: joints.theta2) }
+    }
+    /// cos and sin of both angles of `joints`, kept with them: the observation, the termination
+    /// test and the next step's first slope all need them, so each is computed once per state.
+    @exclusivity(unchecked) private var angles = AngleTrigonometry(theta1: 0, theta2: 0)
     @exclusivity(unchecked) private var clock: EpisodeClock
 
     /// Creates the environment; call `reset(seed:)` before the first step.
@@ -109,10 +114,8 @@ public final class Acrobot: DiscreteEnvironment {
     private func start(seed: Int?) {
         var generator = clock.startEpisode(seed: seed)
         func draw() -> Double { Double(Float(generator.nextDouble(from: -0.1, to: 0.1))) }
-        joints.theta1 = draw()
-        joints.theta2 = draw()
-        joints.thetaDot1 = draw()
-        joints.thetaDot2 = draw()
+        let theta1 = draw(), theta2 = draw(), thetaDot1 = draw(), thetaDot2 = draw()
+        joints = (theta1, theta2, thetaDot1, thetaDot2)
         clock.keep(generator)
     }
 
@@ -120,13 +123,12 @@ public final class Acrobot: DiscreteEnvironment {
     private func advance(_ action: Int) -> StepOutcome {
         checkAction(action, in: actionSpace, of: id)
         clock.checkCanStep(id)
-        let next = Self.rungeKuttaStep(from: joints, torque: Self.torques[action])
-        joints.theta1 = Self.wrap(next.theta1)
-        joints.theta2 = Self.wrap(next.theta2)
-        joints.thetaDot1 = min(max(next.thetaDot1, -Self.maxVelocity1), Self.maxVelocity1)
-        joints.thetaDot2 = min(max(next.thetaDot2, -Self.maxVelocity2), Self.maxVelocity2)
+        let next = Self.rungeKuttaStep(from: joints, angles: angles, torque: Self.torques[action])
+        joints = (Self.wrap(next.theta1), Self.wrap(next.theta2),
+                  min(max(next.thetaDot1, -Self.maxVelocity1), Self.maxVelocity1),
+                  min(max(next.thetaDot2, -Self.maxVelocity2), Self.maxVelocity2))
 
-        let terminated = -cos(joints.theta1) - cos(joints.theta2 + joints.theta1) > 1.0
+        let terminated = -angles.cos1 - cos(joints.theta2 + joints.theta1) > 1.0
         let truncated = clock.finishStep(terminated: terminated)
         return StepOutcome(reward: terminated ? 0.0 : -1.0, terminated: terminated, truncated: truncated)
     }
@@ -135,12 +137,13 @@ public final class Acrobot: DiscreteEnvironment {
 
     /// One classical Runge-Kutta step of `dt` with the torque held constant,
     /// combining the slopes as Gymnasium's `rk4` does: `y + dt/6 * (k1 + 2k2 + 2k3 + k4)`.
-    private static func rungeKuttaStep(from y: Joints, torque: Double) -> Joints {
+    /// `angles` are those of `y`, which the first slope needs.
+    private static func rungeKuttaStep(from y: Joints, angles: AngleTrigonometry, torque: Double) -> Joints {
         let half = dt / 2.0
         func offset(_ y: Joints, _ h: Double, _ k: Joints) -> Joints {
             (y.theta1 + h * k.theta1, y.theta2 + h * k.theta2, y.thetaDot1 + h * k.thetaDot1, y.thetaDot2 + h * k.thetaDot2)
         }
-        let k1 = derivatives(y, torque: torque)
+        let k1 = derivatives(y, cosTheta2: angles.cos2, sinTheta2: angles.sin2, torque: torque)
         let k2 = derivatives(offset(y, half, k1), torque: torque)
         let k3 = derivatives(offset(y, half, k2), torque: torque)
         let k4 = derivatives(offset(y, dt, k3), torque: torque)
@@ -157,12 +160,16 @@ public final class Acrobot: DiscreteEnvironment {
     /// The time derivative of the joints under `torque` (Gymnasium's `_dsdt`, "book" dynamics).
     /// Squares of constants are exact either way; squares of variables use `pow`, as NumPy's `**`.
     private static func derivatives(_ y: Joints, torque a: Double) -> Joints {
+        // Gymnasium evaluates cos(theta2) and sin(theta2) several times; once gives the same numbers.
+        derivatives(y, cosTheta2: cos(y.theta2), sinTheta2: sin(y.theta2), torque: a)
+    }
+
+    /// The time derivative given cos and sin of `y.theta2`, already computed.
+    private static func derivatives(_ y: Joints, cosTheta2: Double, sinTheta2: Double, torque a: Double) -> Joints {
         let m1 = link1Mass, m2 = link2Mass, l1 = link1Length
         let lc1 = link1CenterOfMass, lc2 = link2CenterOfMass
         let i1 = linkMomentOfInertia, i2 = linkMomentOfInertia, g = gravity
         let (theta1, theta2, dtheta1, dtheta2) = y
-        // Gymnasium evaluates cos(theta2) and sin(theta2) several times; once gives the same numbers.
-        let cosTheta2 = cos(theta2), sinTheta2 = sin(theta2)
         let d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * cosTheta2) + i1 + i2
         let d2 = m2 * (lc2 * lc2 + l1 * lc2 * cosTheta2) + i2
         let phi2 = m2 * lc2 * g * cos(theta1 + theta2 - Double.pi / 2.0)
@@ -187,6 +194,15 @@ public final class Acrobot: DiscreteEnvironment {
 
     /// The observation of the current state, `[cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2]` in float32.
     private var observation: (Float, Float, Float, Float, Float, Float) {
-        (Float(cos(joints.theta1)), Float(sin(joints.theta1)), Float(cos(joints.theta2)), Float(sin(joints.theta2)), Float(joints.thetaDot1), Float(joints.thetaDot2))
+        (Float(angles.cos1), Float(angles.sin1), Float(angles.cos2), Float(angles.sin2), Float(joints.thetaDot1), Float(joints.thetaDot2))
+    }
+}
+
+/// cos and sin of Acrobot's two joint angles.
+private struct AngleTrigonometry {
+    let cos1, sin1, cos2, sin2: Double
+
+    init(theta1: Double, theta2: Double) {
+        (cos1, sin1, cos2, sin2) = (cos(theta1), sin(theta1), cos(theta2), sin(theta2))
     }
 }

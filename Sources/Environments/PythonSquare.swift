@@ -13,7 +13,8 @@ import Foundation
 func pythonSquare(_ x: Double) -> Double {
     let product = x * x
     let error = (-product).addingProduct(x, x)
-    let gap = error < 0 ? product - product.nextDown : product.nextUp - product
+    // The gap to the neighbour on the error's side: one ulp, or half of one below a power of two.
+    let gap = error < 0 && product.significandBitPattern == 0 ? product.ulp / 2 : product.ulp
     return error.magnitude < 0.45 * gap ? product : libraryPow(x, 2)
 }
 
