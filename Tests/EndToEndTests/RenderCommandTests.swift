@@ -58,6 +58,17 @@ import Testing
         #expect(!page.contains("step 1 done"))
     }
 
+    @Test func theLessonWritersGuideRunsAsANotebook() throws {
+        let workspace = try Workspace()
+        let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/writing-lessons.md").path
+        let run = try workspace.renderFile(guide)
+        #expect(run.status == 0, "\(run.errors)")
+        let page = try String(contentsOfFile: workspace.output + "/writing-lessons.html", encoding: .utf8)
+        #expect(page.contains("the leaning controller kept the pole up for"))
+        #expect(FileManager.default.fileExists(atPath: workspace.output + "/figures/writing-lessons-guide-figure.svg"))
+    }
+
     @Test func compileErrorsNameTheNotebookLine() throws {
         let workspace = try Workspace()
         let good = try workspace.render("# Good\n\n```swift\nprint(1)\n```\n")
@@ -189,9 +200,14 @@ struct Workspace {
 
     func render(_ text: String, cache: Bool = false) throws -> Run {
         try text.write(toFile: notebook, atomically: true, encoding: .utf8)
+        return try renderFile("n.md", cache: cache)
+    }
+
+    /// Renders the notebook at `path` (relative to the workspace, or absolute) into `out/`.
+    func renderFile(_ path: String, cache: Bool = false) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["render", "n.md", "--output", "out"]
+        process.arguments = ["render", path, "--output", "out"]
             + (cache ? ["--cache-dir", root + "/cache"] : ["--no-cache"])
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         let errors = Pipe()
