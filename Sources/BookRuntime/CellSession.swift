@@ -12,7 +12,6 @@ import Foundation
 public enum CellSession {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var framing: EventFraming?
-    nonisolated(unsafe) private static var currentCell = -1
 
     /// Prepares the program: line-buffered output (so text survives a trap), the event
     /// framing, and the notebook's folder as the working directory.
@@ -29,7 +28,6 @@ public enum CellSession {
 
     /// The cell with notebook index `cell` begins.
     public static func begin(cell: Int) {
-        currentCell = cell
         send(.cellStarted(cell))
         // Mark standard error too, so what a cell writes there (or a trap's report) is told apart.
         if let framing {
@@ -64,8 +62,9 @@ public enum CellSession {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let report = (try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? ""
         unlink(errorLog)
-        if !exitedCleanly(status) {
-            send(.expectedErrorOccurred(cell: cell, message: report + describe(status)))
+        let termination = ProcessTermination(status: status)
+        if !termination.succeeded {
+            send(.expectedErrorOccurred(cell: cell, message: report + "\nThe cell ended with \(termination.description)."))
         }
         return false
     }
@@ -86,15 +85,5 @@ public enum CellSession {
             _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
             fflush(stdout)
         }
-    }
-
-    private static func exitedCleanly(_ status: Int32) -> Bool {
-        status & 0x7F == 0 && (status >> 8) & 0xFF == 0
-    }
-
-    private static func describe(_ status: Int32) -> String {
-        let signal = status & 0x7F
-        if signal != 0 { return "\nThe cell was stopped by signal \(signal) (\(String(cString: strsignal(signal))))." }
-        return "\nThe cell exited with status \((status >> 8) & 0xFF)."
     }
 }

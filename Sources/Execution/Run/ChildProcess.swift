@@ -1,3 +1,4 @@
+import CellEvents
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -65,7 +66,7 @@ final class ChildProcess {
         every interval: Double = 0.1,
         handle: (_ fromErrors: Bool, _ bytes: [UInt8]) -> Void,
         check: () -> Bool = { false }
-    ) -> Termination {
+    ) -> ProcessTermination {
         var open = [output, errors]
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var killed = false
@@ -89,12 +90,12 @@ final class ChildProcess {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return Termination(status: status)
+        return ProcessTermination(status: status)
     }
 
     /// Runs `executable` to its end and returns everything it wrote.
     static func run(_ executable: String, _ arguments: [String],
-                    environment: [String: String]) throws -> (termination: Termination, output: String, errors: String) {
+                    environment: [String: String]) throws -> (termination: ProcessTermination, output: String, errors: String) {
         let child = try ChildProcess(executable: executable, arguments: arguments, environment: environment)
         var output: [UInt8] = [], errors: [UInt8] = []
         let termination = child.communicate { fromErrors, bytes in
@@ -110,26 +111,5 @@ final class ChildProcess {
         }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         return (ends[0], ends[1])
-    }
-}
-
-/// How a child process ended.
-struct Termination: Equatable {
-    /// The raw status from `waitpid`.
-    let status: Int32
-
-    /// The signal that stopped the process, if one did.
-    var signal: Int32? { status & 0x7F == 0 ? nil : status & 0x7F }
-
-    /// The exit code, if the process exited by itself.
-    var exitCode: Int32? { signal == nil ? (status >> 8) & 0xFF : nil }
-
-    /// Whether the process exited with code 0.
-    var succeeded: Bool { exitCode == 0 }
-
-    /// "exit code 1" or "signal 4 (Illegal instruction)".
-    var description: String {
-        if let signal { return "signal \(signal) (\(String(cString: strsignal(signal))))" }
-        return "exit code \(exitCode ?? -1)"
     }
 }

@@ -101,7 +101,7 @@ struct SessionRun {
         }
     }
 
-    private mutating func settle(termination: Termination, timedOut: (cell: Int, seconds: Double)?) {
+    private mutating func settle(termination: ProcessTermination, timedOut: (cell: Int, seconds: Double)?) {
         var stopped = false
         for cell in cells {
             var cellOutputs = outputs[cell.index] ?? []

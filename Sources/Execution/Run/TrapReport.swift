@@ -28,7 +28,7 @@ struct TrapReport {
             message = String(text[text.range(of: "Fatal error: ")!.upperBound...])
             own.remove(at: fatalLine)
         } else if let crash = lines[backtraceStart...].first(where: { $0.hasPrefix("*** Program crashed") }) {
-            message = crash.trimmingCharacters(in: ["*", " "])
+            message = crash.trimmingCharacters(in: CharacterSet(charactersIn: "* "))
         } else {
             message = "the program stopped with \(termination)"
         }
@@ -50,11 +50,5 @@ struct TrapReport {
         let file = parts.dropLast(2).joined(separator: ":")
         guard file == path || file.hasSuffix("/" + path) else { return nil }
         return "\(path):\(line):\(column)"
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in characters: Set<Character>) -> String {
-        String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
     }
 }
