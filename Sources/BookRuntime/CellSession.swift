@@ -12,6 +12,7 @@ import Foundation
 public enum CellSession {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var framing: EventFraming?
+    nonisolated(unsafe) private static var currentInline: Int?
 
     /// Prepares the program: line-buffered output (so text survives a trap), the event
     /// framing, and the notebook's folder as the working directory.
@@ -36,6 +37,18 @@ public enum CellSession {
                 _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
             }
         }
+    }
+
+    /// The inline value with notebook index `index` is evaluated next; `inline(...)` sends its text.
+    public static func beginInline(_ index: Int) {
+        lock.withLock { currentInline = index }
+        send(.inlineStarted(index))
+    }
+
+    /// Sends the text of the inline value being evaluated.
+    static func sendInline(_ text: String) {
+        guard let index = lock.withLock({ currentInline }) else { return }
+        send(.inlineValue(index: index, text: text))
     }
 
     /// The cell with notebook index `cell` ran to its end.

@@ -14,6 +14,12 @@ public enum CellEvent: Codable, Equatable, Sendable {
     case expectedErrorOccurred(cell: Int, message: String)
     /// An `expect-error` cell ran to its end without failing.
     case expectedErrorMissing(Int)
+    /// The inline value with this notebook index starts being evaluated.
+    case inlineStarted(Int)
+    /// The inline value with this index was evaluated; the text is what the page shows.
+    case inlineValue(index: Int, text: String)
+    /// A claim was made (in a cell, or in the inline value being evaluated).
+    case claim(ClaimOutput)
 }
 
 /// How far a long-running cell has come.

@@ -8,6 +8,8 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case table(TableOutput)
     /// A figure shown with `show(figure)`.
     case figure(FigureOutput)
+    /// A claim made with `claim(...)`, with its verdict and evidence.
+    case claim(ClaimOutput)
     /// A compile error, a trap, an uncaught error or a time-out, already worded for the reader.
     case error(String)
 }

@@ -7,6 +7,10 @@ import Yams
 /// title: Policy gradients and PPO
 /// author: ppo-book
 /// timeout: 300
+/// params:
+///   seedCount: 3
+/// inputs:
+///   - data/pytorch.json
 /// ---
 /// ```
 public struct FrontMatter: Equatable, Sendable {
@@ -18,6 +22,11 @@ public struct FrontMatter: Equatable, Sendable {
     public var description: String?
     /// The time limit of every cell, in seconds, unless a cell sets its own `timeout=`.
     public var timeout: Double?
+    /// The constants declared under `params:`, in the order they are written.
+    public var parameters: [NotebookParameter] = []
+    /// The data files the cells read, under `inputs:`: paths relative to the notebook's folder.
+    /// Their bytes are part of the cache key, so an edited file runs the cells again.
+    public var inputs: [String] = []
     /// Every other key, as text, for templates and readers of the model.
     public var fields: [String: String] = [:]
 
@@ -65,11 +74,48 @@ public struct FrontMatter: Equatable, Sendable {
                     throw NotebookError("front matter 'timeout' must be a number of seconds greater than zero", at: keyLocation)
                 }
                 result.timeout = seconds
+            case "params":
+                result.parameters = try parameters(value, yaml: yaml, at: keyLocation)
+            case "inputs":
+                guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
+                    throw NotebookError("front matter 'inputs' must be a list of file paths", at: keyLocation)
+                }
+                result.inputs = list.map { $0 as! String }
             default:
                 result.fields[key] = "\(value)"
             }
         }
         return result
+    }
+
+    private static func parameters(_ value: Any, yaml: String, at location: SourceLocation) throws -> [NotebookParameter] {
+        guard let mapping = value as? [String: Any] else {
+            throw NotebookError("front matter 'params' must map names to values, as in 'seedCount: 3'", at: location)
+        }
+        // The block's lines, to name each parameter's own line (the file's line 1 is the opening fence).
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let blockStart = location.line - 2
+        return try mapping.keys.map { name -> NotebookParameter in
+            let index = lines.indices.first { index in
+                index > blockStart && lines[index].first?.isWhitespace == true
+                    && lines[index].drop(while: \.isWhitespace).hasPrefix("\(name):")
+            }
+            let place = SourceLocation(file: location.file, line: index.map { $0 + 2 } ?? location.line)
+            guard NotebookParameter.isIdentifier(name) else {
+                throw NotebookError("parameter '\(name)' is not a Swift name: use letters, digits and '_'", at: place)
+            }
+            let raw = mapping[name]!
+            let parsed: NotebookParameter.Value
+            switch raw {
+            case let flag as Bool: parsed = .bool(flag)
+            case let number as Int: parsed = .int(number)
+            case let number as Double: parsed = .double(number)
+            case let text as String: parsed = .string(text)
+            default:
+                throw NotebookError("parameter '\(name)' must be a number, true or false, or text", at: place)
+            }
+            return NotebookParameter(name: name, value: parsed, location: place)
+        }.sorted { ($0.location.line, $0.name) < ($1.location.line, $1.name) }
     }
 
     private static func text(_ value: Any, key: String, at location: SourceLocation) throws -> String {

@@ -29,22 +29,30 @@ public struct NotebookParser {
         if frontMatterLines > 0 {
             let yaml = lines[1..<(frontMatterLines - 1)].joined(separator: "\n")
             frontMatter = try FrontMatter.parse(yaml, at: SourceLocation(file: path, line: 1))
+            try checkInputsExist(frontMatter.inputs, notebookPath: path, lines: lines)
         }
         // Blank out the front matter so cmark-gfm's line numbers stay those of the file.
         let markdown = String(repeating: "\n", count: frontMatterLines)
             + lines.dropFirst(frontMatterLines).joined(separator: "\n")
         let document = MarkdownDocument(text: markdown)
-        let blocks = try notebookBlocks(of: document, path: path)
-        return Notebook(path: path, frontMatter: frontMatter, document: document, blocks: blocks)
+        let finder = InlineValueFinder(lines: lines, path: path)
+        let (blocks, inlineValues) = try notebookBlocks(of: document, path: path, finder: finder)
+        return Notebook(path: path, frontMatter: frontMatter, document: document, blocks: blocks,
+                        inlineValues: inlineValues)
     }
 
-    private func notebookBlocks(of document: MarkdownDocument, path: String) throws -> [NotebookBlock] {
+    private func notebookBlocks(of document: MarkdownDocument, path: String,
+                                finder: InlineValueFinder) throws -> ([NotebookBlock], [InlineValue]) {
         var blocks: [NotebookBlock] = []
+        var inlineValues: [InlineValue] = []
         var anchors: [String: SourceLocation] = [:]
+        var session = CellOptions.defaultSession
         for block in document.blocks {
             let fence = SourceLocation(file: path, line: block.startLine)
             guard block.kind == "code_block", block.isFenced, let tags = Self.swiftTags(in: block.fenceInfo) else {
                 try rejectNestedCells(in: block, path: path)
+                inlineValues += try finder.values(in: block, blockIndex: blocks.count, firstIndex: inlineValues.count,
+                                                  session: session)
                 blocks.append(.prose(block))
                 continue
             }
@@ -55,9 +63,20 @@ public struct NotebookParser {
                 throw NotebookError("the id '\(cell.anchor)' is already used by the cell at \(earlier)", at: fence)
             }
             anchors[cell.anchor] = fence
+            if cell.runs { session = cell.options.session }
             blocks.append(.cell(cell))
         }
-        return blocks
+        return (blocks, inlineValues)
+    }
+
+    /// A declared input that is missing would fail a cell later with a vaguer message: say so here.
+    private func checkInputsExist(_ inputs: [String], notebookPath: String, lines: [Substring]) throws {
+        let folder = URL(fileURLWithPath: notebookPath).deletingLastPathComponent().path
+        for input in inputs where !FileManager.default.fileExists(atPath: "\(folder)/\(input)") {
+            let line = lines.firstIndex { $0.contains(input) }.map { $0 + 1 } ?? 1
+            throw NotebookError("the input '\(input)' declared in the front matter does not exist "
+                + "(paths are relative to the notebook's folder)", at: SourceLocation(file: notebookPath, line: line))
+        }
     }
 
     /// A `swift` fence inside a list or quote would silently not run: say so instead.

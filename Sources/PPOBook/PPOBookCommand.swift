@@ -14,8 +14,10 @@ struct PPOBookCommand: ParsableCommand {
             Example:
               ppo-book render notebooks/109.md
               ppo-book render notebooks --output site
+              ppo-book render notebooks/109.md -P seedCount=1   (a draft)
+              ppo-book check notebooks --no-run
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self]
     )
 }

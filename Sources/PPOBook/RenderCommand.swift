@@ -17,12 +17,13 @@ struct RenderCommand: ParsableCommand {
 
             If a cell fails, the page with the errors in place is written as OUTPUT/<name>.failed.html, \
             the last good page is kept, and ppo-book exits with status 1.
+
+            With -P, the page and figures of a draft get a .draft-XXXXXXXX suffix naming the parameter \
+            values, so a draft never overwrites the real page, and the page states the values it ran with.
             """
     )
 
-    @Argument(help: ArgumentHelp("A notebook (.md file), or a folder whose .md files are all rendered.",
-                                 valueName: "notebook.md | folder"))
-    var input: String
+    @OptionGroup var notebooks: NotebookArguments
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder pages and figures are written to.", valueName: "dir"))
     var output = "output"
@@ -40,39 +41,31 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
-            throw ValidationError("'\(input)' does not exist: give a notebook (.md) or a folder of notebooks")
-        }
-        if !isFolder.boolValue && !input.hasSuffix(".md") {
-            throw ValidationError("'\(input)' is not a Markdown notebook: its name should end in .md")
-        }
-    }
-
     func run() throws {
-        let notebooks = try notebookPaths()
-        let toolchain = try Toolchain.locate(besideExecutable: Self.executablePath(), optimize: optimize)
+        let paths = try notebooks.notebookPaths()
+        let toolchain = try Toolchain.locate(besideExecutable: NotebookArguments.executablePath(), optimize: optimize)
         let status = StatusLine(quiet: quiet)
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
         let executor = NotebookExecutor(toolchain: toolchain, cache: cache) { status.show($0) }
         var failures = 0
-        for path in notebooks {
+        for path in paths {
             let started = Date()
             do {
-                let notebook = try NotebookParser().parse(contentsOf: path)
+                let notebook = try notebooks.notebook(at: path)
                 let results = try executor.execute(notebook)
-                let page = PageRenderer(notebook: notebook, results: results).render()
-                let writer = OutputWriter(directory: output, notebookName: notebook.name)
-                let failed = notebook.cells.filter { results[$0.index]?.status == .failed }
-                if failed.isEmpty {
+                let page = PageRenderer(notebook: notebook, results: results.cells,
+                                        inlineValues: results.inlineValues).render()
+                let writer = OutputWriter(directory: output,
+                                          notebookName: notebook.name + PageRenderer.fileSuffix(for: notebook))
+                if results.succeeded {
                     try writer.write(page)
                     status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
-                    status.finish(Self.slowestCells(of: notebook, results: results))
+                    status.finish(Self.slowestCells(of: notebook, results: results.cells))
+                    Self.differingClaims(in: results).forEach { status.error($0) }
                 } else {
                     try writer.writeFailed(page)
-                    for cell in failed { results[cell.index]!.errorMessages.forEach { status.error($0) } }
-                    status.error("\(failed.count) cell(s) failed in \(path); the page with the errors in place is "
+                    results.errorMessages.forEach { status.error($0) }
+                    status.error("\(results.errorMessages.count) error(s) in \(path); the page with the errors in place is "
                         + "\(writer.failedPagePath), and the last good page was kept")
                     failures += 1
                 }
@@ -87,15 +80,12 @@ struct RenderCommand: ParsableCommand {
         if failures > 0 { throw ExitCode.failure }
     }
 
-    private func notebookPaths() throws -> [String] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else {
-            return [input]
-        }
-        let folder = input.hasSuffix("/") ? String(input.dropLast()) : input
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted()
-        guard !names.isEmpty else { throw ValidationError("'\(input)' holds no notebooks (.md files)") }
-        return names.map { "\(folder)/\($0)" }
+    /// In a draft, the claims whose verdict differs from the expected one (they do not fail a draft).
+    private static func differingClaims(in results: NotebookResults) -> [String] {
+        let claims = results.cells.keys.sorted().flatMap { index in
+            results.cells[index]!.outputs.compactMap { if case .claim(let claim) = $0 { claim } else { nil } }
+        } + results.inlineValues.keys.sorted().compactMap { results.inlineValues[$0]!.claim }
+        return claims.filter { !$0.isAsExpected }.map { $0.mismatchMessage(severity: "warning") + " (a draft: not a failure)" }
     }
 
     /// The cells that took longest, for authors keeping a lesson fast.
@@ -106,10 +96,6 @@ struct RenderCommand: ParsableCommand {
             String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
         }
         return (["slowest cells:"] + slowest).joined(separator: "\n")
-    }
-
-    private static func executablePath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     private static func seconds(since start: Date) -> String {

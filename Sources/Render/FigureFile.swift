@@ -8,11 +8,12 @@ public struct FigureFile: Equatable, Sendable {
     /// The figure.
     public var figure: FigureOutput
 
-    /// The figure files of a cell with anchor `id` that showed `figures`, for the notebook named `notebook`.
-    static func files(notebook: String, id: String, figures: [FigureOutput]) -> [FigureFile] {
+    /// The figure files of a cell with anchor `id` that showed `figures`, for the notebook named `notebook`;
+    /// `suffix` ends every name (a draft's, so it never overwrites the real figures).
+    static func files(notebook: String, id: String, figures: [FigureOutput], suffix: String = "") -> [FigureFile] {
         figures.enumerated().map { index, figure in
-            let suffix = figures.count == 1 ? "" : "-\(index + 1)"
-            return FigureFile(basePath: "figures/\(notebook)-\(id)\(suffix)", figure: figure)
+            let number = figures.count == 1 ? "" : "-\(index + 1)"
+            return FigureFile(basePath: "figures/\(notebook)-\(id)\(number)\(suffix)", figure: figure)
         }
     }
 }

@@ -15,12 +15,25 @@ public struct PageRenderer {
 
     private let notebook: Notebook
     private let results: [Int: CellResult]
+    private let inlineResults: [Int: InlineValueResult]
     private let highlighter = SwiftHighlighter()
 
-    /// Creates a renderer for `notebook` with its cells' `results` (by cell index).
-    public init(notebook: Notebook, results: [Int: CellResult]) {
+    /// Creates a renderer for `notebook` with its cells' `results` (by cell index) and its inline
+    /// values' results (by inline value index).
+    public init(notebook: Notebook, results: [Int: CellResult], inlineValues: [Int: InlineValueResult] = [:]) {
         self.notebook = notebook
         self.results = results
+        self.inlineResults = inlineValues
+    }
+
+    /// What the files of a draft (a render whose parameters are not the defaults) add to their
+    /// names, so a draft never overwrites the real page and figures: `.draft-` and 8 hex digits
+    /// naming the parameter values; empty for the defaults.
+    public static func fileSuffix(for notebook: Notebook) -> String {
+        guard notebook.isDraft else { return "" }
+        var hash = SHA256()
+        for parameter in notebook.parameters { hash.update("\(parameter.name)=\(parameter.value.swiftLiteral)\n") }
+        return ".draft-" + hash.hexDigest().prefix(8)
     }
 
     /// Renders the page.
@@ -31,8 +44,13 @@ public struct PageRenderer {
         var figureFiles: [FigureFile] = []
         var figureCount = 0
         var titleShown = notebook.frontMatter.title != nil
+        let valuesByBlock = Dictionary(grouping: notebook.inlineValues, by: \.blockIndex)
+        let suffix = Self.fileSuffix(for: notebook)
 
-        for block in notebook.blocks {
+        for (blockIndex, block) in notebook.blocks.enumerated() {
+            let withValues = { (html: String) in
+                InlineValueHTML.substitute(in: html, values: valuesByBlock[blockIndex] ?? [], results: inlineResults)
+            }
             switch block {
             case .prose(let prose) where prose.kind == "heading":
                 let anchor = slugger.slug(for: prose.plainText)
@@ -41,15 +59,15 @@ public struct PageRenderer {
                 if !isTitle && prose.headingLevel <= 3 {
                     contents.append((prose.headingLevel, anchor, prose.plainText))
                 }
-                body.append(heading(prose, anchor: anchor, isTitle: isTitle))
+                body.append(withValues(heading(prose, anchor: anchor, isTitle: isTitle)))
             case .prose(let prose):
-                body.append(prose.html)
+                body.append(withValues(prose.html))
             case .cell(let cell):
                 let figures = results[cell.index]?.outputs.compactMap { output -> FigureOutput? in
                     if case .figure(let figure) = output { figure } else { nil }
                 } ?? []
                 let files = cell.options.id.map {
-                    FigureFile.files(notebook: notebook.name, id: $0, figures: figures)
+                    FigureFile.files(notebook: notebook.name, id: $0, figures: figures, suffix: suffix)
                 } ?? []
                 figureFiles += files
                 body.append(self.cell(cell, files: files, figureCount: &figureCount))
@@ -86,9 +104,21 @@ public struct PageRenderer {
             if let author = front.author { header.append("<p class=\"page-author\">\(HTML.escape(author))</p>") }
             header.append("</header>")
         }
-        return (head + header + tableOfContents(contents) + ["<main>", body, "</main>",
+        return (head + header + draftNotice() + tableOfContents(contents) + ["<main>", body, "</main>",
             "<footer class=\"page-footer\">Rendered with ppo-book from <code>\(HTML.escape(notebook.name)).md</code>.</footer>",
             "</body>", "</html>", ""]).joined(separator: "\n")
+    }
+
+    /// In a draft, the parameter values the page was rendered with, beside their defaults.
+    private func draftNotice() -> [String] {
+        guard notebook.isDraft else { return [] }
+        let values = notebook.parameters.map { parameter in
+            "<code>\(HTML.escape(parameter.name)) = \(HTML.escape(parameter.value.description))</code>"
+                + (parameter.isOverridden ? " (default \(HTML.escape(parameter.defaultValue.description)))" : "")
+        }
+        return ["<p class=\"draft-notice\" role=\"note\"><strong>Draft.</strong> This page was rendered with "
+            + "parameters other than the notebook's defaults: \(values.joined(separator: ", ")). Its numbers, figures "
+            + "and verdicts are not the lesson's.</p>"]
     }
 
     /// A two-level contents list: the top heading level found, and everything deeper under it.
@@ -180,6 +210,8 @@ public struct PageRenderer {
                 html.append("<pre class=\"\(kind)\" role=\"alert\">\(HTML.escape(message))</pre>")
             case .table(let table):
                 html.append(self.table(table))
+            case .claim(let claim):
+                html.append(ClaimHTML.block(claim))
             case .figure(let figure):
                 figureCount += 1
                 let file = figureIndex < files.count ? files[figureIndex] : nil

@@ -58,6 +58,19 @@ enum Stylesheet {
     .output-error-expected { color: var(--expected); background: var(--expected-surface); border-color: var(--expected); }
     .cell-failed .cell-label { color: var(--error); } .cell-failedAsExpected .cell-label { color: var(--expected); }
     .cell-note { color: var(--muted); font-style: italic; margin: 0.4rem 0 0; }
+    .claim { border-left: 4px solid var(--string); background: var(--surface); padding: 0.4rem 0.8rem; margin: 0.6rem 0; }
+    .claim.claim-fails { border-left-color: var(--expected); }
+    .claim.claim-differs { border-left-color: var(--error); background: var(--error-surface); }
+    span.claim { display: inline; padding: 0 0.3rem; border-left-width: 3px; margin: 0; }
+    .claim-statement { margin: 0; font-weight: 600; }
+    .claim-mark { font-weight: 600; white-space: nowrap; color: var(--string); }
+    .claim-fails .claim-mark { color: var(--expected); }
+    .claim-evidence { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0 0; }
+    dl.claim-evidence div { display: inline; } dl.claim-evidence div + div::before { content: "; "; }
+    dl.claim-evidence dt, dl.claim-evidence dd { display: inline; margin: 0; } dl.claim-evidence dt::after { content: ": "; }
+    .claim-unexpected { color: var(--error); margin: 0.3rem 0 0; }
+    .draft-notice { border: 1px solid var(--expected); background: var(--expected-surface); color: var(--text);
+      padding: 0.5rem 0.8rem; border-radius: 6px; }
     .output-table { overflow-x: auto; } .output-table table { margin: 0; }
     .output-table caption { caption-side: top; text-align: left; color: var(--muted); padding-bottom: 0.3rem; }
     .output-figure { margin: 0; } .output-figure svg { display: block; width: 100%; height: auto; color: var(--text); }

@@ -52,6 +52,15 @@ public struct Toolchain: Sendable {
         ]
     }
 
+    /// The `swiftc` arguments that only type-check `source` against the library (seconds, no binary).
+    func typecheckArguments(source: String) -> [String] {
+        [
+            source, "-typecheck",
+            "-swift-version", "5", "-module-name", "Cells", "-diagnostic-style=llvm",
+            "-I", "\(libraryDirectory)/Modules",
+        ]
+    }
+
     /// What identifies this toolchain for the cache: the compiler's version, the flags, and
     /// the bytes of the library and of the module interfaces cells compile against.
     func fingerprint() throws -> String {

@@ -2,12 +2,17 @@ import CellEvents
 import Foundation
 import Notebook
 
-/// Runs a compiled session program and sorts what it sends into each cell's result.
+/// Runs a compiled session program and sorts what it sends into each cell's and inline value's result.
 struct SessionRun {
-    /// The result of every compiled cell.
-    private(set) var results: [Int: CellResult] = [:]
+    /// The result of every compiled cell and inline value.
+    private(set) var results = NotebookResults()
 
     private let cells: [Cell]
+    private let values: [InlineValue]
+    private let checksClaims: Bool
+    private var valueTexts: [Int: String] = [:]
+    private var valueClaims: [Int: ClaimOutput] = [:]
+    private var currentValue: Int?
     private let notebookPath: String
     private var outputs: [Int: [CellOutput]] = [:]
     private var errorText: [Int: String] = [:]
@@ -19,14 +24,17 @@ struct SessionRun {
     private var current: Int?
     private var errorCell: Int?
 
-    /// Runs `binary`, whose program holds `cells`, in `directory` (the notebook's folder).
+    /// Runs `binary`, whose program holds `cells` and `values`, in `directory` (the notebook's folder).
     ///
     /// - Parameters:
     ///   - timeout: the time limit of a cell that sets none.
+    ///   - checksClaims: whether a claim whose verdict is not the expected one fails its cell or value.
     ///   - onProgress: called with each progress report and the cell that sent it.
-    init(binary: String, cells: [Cell], notebookPath: String, directory: String, timeout: Double,
-         onProgress: (Cell, ProgressReport) -> Void) throws {
+    init(binary: String, cells: [Cell], values: [InlineValue], notebookPath: String, directory: String,
+         timeout: Double, checksClaims: Bool, onProgress: (Cell, ProgressReport) -> Void) throws {
         self.cells = cells
+        self.values = values
+        self.checksClaims = checksClaims
         self.notebookPath = notebookPath
         let framing = EventFraming(nonce: Self.makeNonce())
         var environment = ProcessInfo.processInfo.environment
@@ -72,6 +80,7 @@ struct SessionRun {
             switch event {
             case .cellStarted(let index):
                 current = index
+                currentValue = nil
                 started[index] = Date()
             case .cellFinished(let index):
                 finished.insert(index)
@@ -81,6 +90,16 @@ struct SessionRun {
             case .progress: break
             case .expectedErrorOccurred(let cell, let message): expectedFailures[cell] = message
             case .expectedErrorMissing(let cell): missingFailures.insert(cell)
+            case .inlineStarted(let index): currentValue = index
+            case .inlineValue(let index, let text):
+                valueTexts[index] = text
+                currentValue = nil
+            case .claim(let claim):
+                if let currentValue {
+                    valueClaims[currentValue] = claim
+                } else if let current {
+                    append(.claim(claim), to: current)
+                }
             }
         }
     }
@@ -107,18 +126,21 @@ struct SessionRun {
             var cellOutputs = outputs[cell.index] ?? []
             let errors = errorText[cell.index] ?? ""
             if stopped {
-                results[cell.index] = CellResult(status: .notRun)
+                results.cells[cell.index] = CellResult(status: .notRun)
             } else if let report = expectedFailures[cell.index] {
                 let trap = TrapReport(errors: report, notebookPath: notebookPath, termination: "an error")
                 if !trap.ownText.isEmpty { cellOutputs.append(.standardError(trap.ownText)) }
-                results[cell.index] = CellResult(status: .failedAsExpected, outputs: cellOutputs + [.error(trap.message)])
+                results.cells[cell.index] = CellResult(status: .failedAsExpected, outputs: cellOutputs + [.error(trap.message)])
             } else if missingFailures.contains(cell.index) {
                 let message = "\(cell.fence): error: this cell is marked expect-error, but it ran without an error"
-                results[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
+                results.cells[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
                 stopped = true
             } else if finished.contains(cell.index) {
                 if !errors.isEmpty { cellOutputs.append(.standardError(errors)) }
-                results[cell.index] = CellResult(status: .succeeded, outputs: cellOutputs, seconds: durations[cell.index])
+                let mismatches = unexpectedVerdicts(in: cellOutputs)
+                results.cells[cell.index] = mismatches.isEmpty
+                    ? CellResult(status: .succeeded, outputs: cellOutputs, seconds: durations[cell.index])
+                    : CellResult(status: .failed, outputs: cellOutputs + mismatches.map { .error($0.mismatchMessage()) })
             } else {
                 let message: String
                 var ownText = errors
@@ -131,10 +153,44 @@ struct SessionRun {
                     ownText = trap.ownText
                 }
                 if !ownText.isEmpty { cellOutputs.append(.standardError(ownText)) }
-                results[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
+                results.cells[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
                 stopped = true
             }
         }
+        settleValues(termination: termination)
+    }
+
+    /// The inline values: evaluated, failed (a trap while evaluating, or an unexpected verdict), or not reached.
+    private mutating func settleValues(termination: ProcessTermination) {
+        for value in values {
+            if let text = valueTexts[value.index] {
+                let claim = valueClaims[value.index]
+                if let claim, !unexpectedVerdicts(in: [.claim(claim)]).isEmpty {
+                    results.inlineValues[value.index] = InlineValueResult(status: .failed, text: text, claim: claim,
+                                                                          error: claim.mismatchMessage())
+                } else {
+                    results.inlineValues[value.index] = InlineValueResult(status: .evaluated, text: text, claim: claim)
+                }
+            } else if currentValue == value.index {
+                let message = "\(value.place): error: the program stopped (\(termination.description)) "
+                    + "while evaluating `{swift} \(value.expression)`"
+                results.inlineValues[value.index] = InlineValueResult(status: .failed, error: message)
+            } else {
+                results.inlineValues[value.index] = InlineValueResult(status: .notRun)
+            }
+        }
+        // A cell after a value that stopped the program did not fail itself: it was not reached.
+        if let stoppedAt = values.first(where: { results.inlineValues[$0.index]?.status == .failed && valueTexts[$0.index] == nil }) {
+            for cell in cells where cell.fence.line > stoppedAt.location.line && !finished.contains(cell.index) {
+                results.cells[cell.index] = CellResult(status: .notRun)
+            }
+        }
+    }
+
+    /// The claims among `outputs` whose verdict is not the expected one, when claims are checked.
+    private func unexpectedVerdicts(in outputs: [CellOutput]) -> [ClaimOutput] {
+        guard checksClaims else { return [] }
+        return outputs.compactMap { if case .claim(let claim) = $0, !claim.isAsExpected { claim } else { nil } }
     }
 
     private static func format(_ seconds: Double) -> String {

@@ -18,6 +18,10 @@ public struct MarkdownBlock {
     /// block this is the opening fence, so its first code line is `startLine + 1`.
     public var startLine: Int { Int(cmark_node_get_start_line(node)) }
 
+    /// The first column of the node in its start line (1-based, in UTF-8 bytes). For an inline
+    /// code span it is the first character inside the backticks.
+    public var startColumn: Int { Int(cmark_node_get_start_column(node)) }
+
     /// The last line of the block in the source text (1-based).
     public var endLine: Int { Int(cmark_node_get_end_line(node)) }
 
@@ -36,6 +40,11 @@ public struct MarkdownBlock {
     /// The literal content of a code block, text or inline code node.
     public var literal: String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// For a link or an image: its destination, as written.
+    public var url: String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     }
 
     /// For a heading: its level, 1 to 6.
