@@ -30,12 +30,15 @@ public enum CellSession {
     /// The cell with notebook index `cell` begins.
     public static func begin(cell: Int) {
         send(.cellStarted(cell))
-        // Mark standard error too, so what a cell writes there (or a trap's report) is told apart.
-        if let framing {
-            lock.withLock {
-                let bytes = framing.encode(.cellStarted(cell))
-                _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
-            }
+        markStandardError(.cellStarted(cell))
+    }
+
+    /// Marks standard error too, so what a cell writes there (or a trap's report) is told apart.
+    private static func markStandardError(_ event: CellEvent) {
+        guard let framing else { return }
+        lock.withLock {
+            let bytes = framing.encode(event)
+            _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
         }
     }
 
@@ -43,6 +46,7 @@ public enum CellSession {
     public static func beginInline(_ index: Int) {
         lock.withLock { currentInline = index }
         send(.inlineStarted(index))
+        markStandardError(.inlineStarted(index))
     }
 
     /// Sends the text of the inline value being evaluated.

@@ -13,16 +13,19 @@ struct InlineValueFinder {
             let literal = node.literal.drop(while: \.isWhitespace)
             guard literal.hasPrefix(InlineValue.marker) else { continue }
             let location = SourceLocation(file: path, line: node.startLine)
-            guard node.startLine == node.endLine else {
-                throw NotebookError("an inline `{swift} ...` value must be written on one line", at: location)
-            }
             let expression = literal.dropFirst(InlineValue.marker.count).trimmingWhitespace
             guard !expression.isEmpty else {
                 throw NotebookError("an inline `{swift}` value needs an expression after {swift}", at: location)
             }
+            let lineText = node.startLine <= lines.count ? lines[node.startLine - 1] : ""
+            let column = column(of: node)
+            // A span wrapped onto the next line reads with a space where the line break was: not on its line.
+            guard Array(lineText.utf8.dropFirst(column - 1)).starts(with: expression.utf8) else {
+                throw NotebookError("an inline `{swift} ...` value must be written on one line", at: location)
+            }
             found.append(InlineValue(index: firstIndex + found.count, expression: String(expression), location: location,
-                                     column: column(of: node), session: session, blockIndex: blockIndex,
-                                     lineText: node.startLine <= lines.count ? String(lines[node.startLine - 1]) : ""))
+                                     column: column, session: session, blockIndex: blockIndex,
+                                     lineText: String(lineText)))
         }
         return found
     }

@@ -66,6 +66,8 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         let page = try String(contentsOfFile: workspace.output + "/writing-lessons.html", encoding: .utf8)
         #expect(page.contains("the leaning controller kept the pole up for"))
+        #expect(page.contains("✓ holds</span> every run keeps the pole up for 475 steps or more"))
+        #expect(page.contains("These runs lasted <span class=\"inline-value\">500, 500 and 480</span> steps"))
         #expect(FileManager.default.fileExists(atPath: workspace.output + "/figures/writing-lessons-guide-figure.svg"))
     }
 
@@ -198,17 +200,22 @@ struct Workspace {
         func page() throws -> String { try String(contentsOfFile: pagePath, encoding: .utf8) }
     }
 
-    func render(_ text: String, cache: Bool = false) throws -> Run {
+    func render(_ text: String, cache: Bool = false, arguments: [String] = []) throws -> Run {
         try text.write(toFile: notebook, atomically: true, encoding: .utf8)
-        return try renderFile("n.md", cache: cache)
+        return try renderFile("n.md", cache: cache, arguments: arguments)
     }
 
     /// Renders the notebook at `path` (relative to the workspace, or absolute) into `out/`.
-    func renderFile(_ path: String, cache: Bool = false) throws -> Run {
+    func renderFile(_ path: String, cache: Bool = false, arguments: [String] = []) throws -> Run {
+        try command(["render", path, "--output", "out"]
+            + (cache ? ["--cache-dir", root + "/cache"] : ["--no-cache"]) + arguments)
+    }
+
+    /// Runs `ppo-book` with `arguments` in the workspace.
+    func command(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["render", path, "--output", "out"]
-            + (cache ? ["--cache-dir", root + "/cache"] : ["--no-cache"])
+        process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         let errors = Pipe()
         process.standardError = errors

@@ -97,6 +97,25 @@ import Testing
         #expect(render(partial).html.contains("Not run: an earlier cell of this session failed."))
     }
 
+    @Test func claimsAndInlineValuesAreEscaped() throws {
+        var withClaim = results
+        let claim = ClaimOutput(statement: "<b>bold</b> & true", holds: false, expected: true,
+                                evidence: [.init(name: "a<b", value: "1 & 2")], file: "lessons/demo.md", line: 7)
+        withClaim[0] = CellResult(status: .failed, outputs: [.claim(claim)])
+        let html = render(withClaim).html
+        #expect(html.contains("✗ does not hold</span> &lt;b&gt;bold&lt;/b&gt; &amp; true"))
+        #expect(html.contains("<dt>a&lt;b</dt><dd>1 &amp; 2</dd>"))
+        #expect(html.contains("The lesson expected this claim to hold"))
+
+        let prose = try NotebookParser().parse("# V\n\nIt is `{swift} x` and `{swift} y`.\n", path: "v.md")
+        let page = PageRenderer(notebook: prose, results: [:], inlineValues: [
+            0: InlineValueResult(status: .evaluated, text: "<i>&"),
+            1: InlineValueResult(status: .notRun),
+        ]).render().html
+        #expect(page.contains("It is <span class=\"inline-value\">&lt;i&gt;&amp;</span> and "
+            + "<code class=\"inline-value-missing\">y</code>."))
+    }
+
     @Test func renderingIsDeterministic() {
         #expect(render(results).html == render(results).html)
     }

@@ -13,6 +13,8 @@ struct SessionRun {
     private var valueTexts: [Int: String] = [:]
     private var valueClaims: [Int: ClaimOutput] = [:]
     private var currentValue: Int?
+    private var errorValue: Int?
+    private var valueErrorText: [Int: String] = [:]
     private let notebookPath: String
     private var outputs: [Int: [CellOutput]] = [:]
     private var errorText: [Int: String] = [:]
@@ -106,8 +108,16 @@ struct SessionRun {
 
     private mutating func acceptError(_ piece: EventStreamDecoder.Piece) {
         switch piece {
-        case .text(let text): if let errorCell { errorText[errorCell, default: ""] += text }
-        case .event(.cellStarted(let index)): errorCell = index
+        case .text(let text):
+            if let errorValue {
+                valueErrorText[errorValue, default: ""] += text
+            } else if let errorCell {
+                errorText[errorCell, default: ""] += text
+            }
+        case .event(.cellStarted(let index)):
+            errorCell = index
+            errorValue = nil
+        case .event(.inlineStarted(let index)): errorValue = index
         case .event: break
         }
     }
@@ -172,8 +182,9 @@ struct SessionRun {
                     results.inlineValues[value.index] = InlineValueResult(status: .evaluated, text: text, claim: claim)
                 }
             } else if currentValue == value.index {
-                let message = "\(value.place): error: the program stopped (\(termination.description)) "
-                    + "while evaluating `{swift} \(value.expression)`"
+                let trap = TrapReport(errors: valueErrorText[value.index] ?? "", notebookPath: notebookPath,
+                                      termination: termination.description)
+                let message = trap.message + " (while evaluating `{swift} \(value.expression)` at \(value.place))"
                 results.inlineValues[value.index] = InlineValueResult(status: .failed, error: message)
             } else {
                 results.inlineValues[value.index] = InlineValueResult(status: .notRun)
