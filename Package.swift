@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "SeriesStatisticsTests", dependencies: ["SeriesStatistics"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"]),
         .testTarget(name: "MathTests", dependencies: ["Math"]),
+        // Reads notebooks/109.md through #filePath.
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),

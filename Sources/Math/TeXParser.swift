@@ -85,7 +85,7 @@ struct TeXParser {
     /// One atom and the scripts or primes after it. A named function (`\log`) is followed by
     /// an invisible function application, so it is spaced and read as one.
     private mutating func parseAtomWithScripts() throws -> [MathNode] {
-        let (atom, isFunction) = try parseAtom()
+        var (atom, isFunction) = try parseAtom()
         var sub: MathNode?, sup: [MathNode] = []
         var sawSup = false
         while true {
@@ -110,14 +110,23 @@ struct TeXParser {
                 break
             }
         }
+        // TeX puts a thin space between a function's name and its argument, none before a parenthesis.
+        skipSpaces()
+        let space = opensNext() ? "0" : "0.1667em"
+        if case .operator(let name, var attributes) = atom, TeXSymbols.limitFunctions.contains(name) {
+            attributes.rspace = space
+            atom = .operator(name, attributes)
+        }
         var nodes = [Self.attaching(sub: sub, sup: sup, to: atom)]
         if isFunction {
-            // TeX puts a thin space between a function's name and its argument, none before a parenthesis.
-            skipSpaces()
-            let opens = peek() == "(" || peek() == "[" || (peek() == "\\" && commandName(at: position) == "left")
-            nodes.append(.operator("\u{2061}", .init(lspace: "0", rspace: opens ? "0" : "0.1667em")))
+            nodes.append(.operator("\u{2061}", .init(lspace: "0", rspace: space)))
         }
         return nodes
+    }
+
+    /// Whether an opening parenthesis or bracket comes next.
+    private func opensNext() -> Bool {
+        peek() == "(" || peek() == "[" || (peek() == "\\" && commandName(at: position) == "left")
     }
 
     /// `atom` with its scripts: beside it, or under and over a large operator. Primes alone

@@ -26,7 +26,7 @@ import Testing
         (#"\sqrt{x}"#, "<msqrt><mi>x</mi></msqrt>"),
         // Named operators and functions
         (#"\min_\theta x"#, #"<mrow><munder><mo form="prefix" movablelimits="true" lspace="0" rspace="0.1667em">min</mo><mi>θ</mi></munder><mi>x</mi></mrow>"#),
-        (#"\max(a, b)"#, #"<mrow><mo form="prefix" movablelimits="true" lspace="0" rspace="0.1667em">max</mo><mo stretchy="false">(</mo><mi>a</mi><mo>,</mo><mi>b</mi><mo stretchy="false">)</mo></mrow>"#),
+        (#"\max(a, b)"#, #"<mrow><mo form="prefix" movablelimits="true" lspace="0" rspace="0">max</mo><mo stretchy="false">(</mo><mi>a</mi><mo>,</mo><mi>b</mi><mo stretchy="false">)</mo></mrow>"#),
         (#"\log x"#, #"<mrow><mi>log</mi><mo lspace="0" rspace="0.1667em">⁡</mo><mi>x</mi></mrow>"#),
         (#"\exp(x)"#, #"<mrow><mi>exp</mi><mo lspace="0" rspace="0">⁡</mo><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo></mrow>"#),
         (#"\mathbb{E}_t"#, #"<msub><mi mathvariant="normal">𝔼</mi><mi>t</mi></msub>"#),
