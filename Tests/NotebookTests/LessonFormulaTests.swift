@@ -29,6 +29,8 @@ import Testing
          #"<mi>ε</mi>"#),
         (#"L^{\text{CLIP}}(\theta) = \mathbb{E}_t\left[ \min\left( r_t(\theta)\,\hat{A}_t,\; \operatorname{clip}\left(r_t(\theta), 1 - \varepsilon, 1 + \varepsilon\right) \hat{A}_t \right) \right]"#, display: true,
          #"<mrow><msup><mi>L</mi><mtext>CLIP</mtext></msup><mo stretchy="false">(</mo><mi>θ</mi><mo stretchy="false">)</mo><mo>=</mo><msub><mi mathvariant="normal">𝔼</mi><mi>t</mi></msub><mrow><mo stretchy="true" form="prefix">[</mo><mrow><mo form="prefix" movablelimits="true" lspace="0" rspace="0">min</mo><mrow><mo stretchy="true" form="prefix">(</mo><mrow><msub><mi>r</mi><mi>t</mi></msub><mo stretchy="false">(</mo><mi>θ</mi><mo stretchy="false">)</mo><mspace width="0.1667em"></mspace><msub><mover accent="true"><mi>A</mi><mo stretchy="false">^</mo></mover><mi>t</mi></msub><mo>,</mo><mspace width="0.2778em"></mspace><mi>clip</mi><mo lspace="0" rspace="0">⁡</mo><mrow><mo stretchy="true" form="prefix">(</mo><mrow><msub><mi>r</mi><mi>t</mi></msub><mo stretchy="false">(</mo><mi>θ</mi><mo stretchy="false">)</mo><mo>,</mo><mn>1</mn><mo>−</mo><mi>ε</mi><mo>,</mo><mn>1</mn><mo>+</mo><mi>ε</mi></mrow><mo stretchy="true" form="postfix">)</mo></mrow><msub><mover accent="true"><mi>A</mi><mo stretchy="false">^</mo></mover><mi>t</mi></msub></mrow><mo stretchy="true" form="postfix">)</mo></mrow></mrow><mo stretchy="true" form="postfix">]</mo></mrow></mrow>"#),
+        (#"L^{\text{CLIP}}"#, display: false,
+         #"<msup><mi>L</mi><mtext>CLIP</mtext></msup>"#),
         (#"1 + \varepsilon"#, display: false,
          #"<mrow><mn>1</mn><mo>+</mo><mi>ε</mi></mrow>"#),
         (#"1 - \varepsilon"#, display: false,
