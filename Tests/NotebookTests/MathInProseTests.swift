@@ -46,8 +46,12 @@ import Testing
                 $indented$
 
             <div>$raw$</div>
+
+            A [link $x$](https://example.org/$a$/(b)) and <https://example.org/$c$>.
             """)
-        #expect(mathCount(page) == 0)
+        #expect(mathCount(page) == 1)
+        #expect(page.contains("<a href=\"https://example.org/$a$/(b)\">link <math><semantics><mi>x</mi>"))
+        #expect(page.contains("<a href=\"https://example.org/$c$\">"))
         #expect(page.contains("<code>$x$</code>"))
         #expect(page.contains("$z$"))
         #expect(page.contains("$indented$"))

@@ -15,8 +15,8 @@ struct MathSpan: Equatable {
 /// - `$...$` is inline math when the opening `$` is not followed by a space and the closing
 ///   `$` is not preceded by one nor followed by a digit (so `$5 and $6` stays text);
 /// - `$$...$$` is display math;
-/// - `\$` is a literal dollar; nothing inside code spans, code blocks, HTML blocks or
-///   HTML tags is math; a formula never spans a blank line.
+/// - `\$` is a literal dollar; nothing inside code spans, code blocks, HTML blocks, HTML
+///   tags or link destinations is math; a formula never spans a blank line.
 struct MathSpanScanner {
     private let characters: [Character]
     /// The line of each character (1-based).
@@ -63,6 +63,8 @@ struct MathSpanScanner {
                 index = endOfCodeSpan(at: index)
             case "<" where index + 1 < characters.count && (characters[index + 1].isLetter || "/!?".contains(characters[index + 1])):
                 index = (find(">", from: index + 1) ?? index) + 1
+            case "]" where character(at: index + 1) == "(":
+                index = endOfLinkDestination(at: index + 1)
             case "$":
                 if let span = span(at: index) {
                     spans.append(span)
@@ -131,6 +133,25 @@ struct MathSpanScanner {
         return start + length
     }
 
+    /// Past the `(...)` of a link or image at `start`, nested parentheses included, or just past
+    /// the `(` when nothing closes it.
+    private func endOfLinkDestination(at start: Int) -> Int {
+        var depth = 0
+        var index = start
+        while index < characters.count, !closedLines.contains(lineOf[index]) {
+            switch characters[index] {
+            case "\\": index += 1
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default: break
+            }
+            index += 1
+        }
+        return start + 1
+    }
+
     private func runLength(of character: Character, at start: Int) -> Int {
         var end = start
         while end < characters.count, characters[end] == character { end += 1 }
@@ -149,7 +170,7 @@ struct MathSpanScanner {
     /// Whether a backslash before `index` escapes it (CommonMark escapes ASCII punctuation).
     private func isEscapable(_ index: Int) -> Bool {
         guard let character = character(at: index) else { return false }
-        return character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol
+        return character.isASCII && (character.isPunctuation || character.isSymbol)
     }
 
     private func character(at index: Int) -> Character? {
