@@ -268,9 +268,10 @@ struct TeXParser {
         }
     }
 
-    /// `\min`, `\max` and the like: upright, with limits under them in display math.
+    /// `\min`, `\max` and the like: upright, with limits under them in display math (the space
+    /// after them depends on what follows, see ``parseAtomWithScripts()``).
     private static func limitOperator(_ name: String) -> MathNode {
-        .operator(name, .init(form: "prefix", movableLimits: true, lspace: "0", rspace: "0.1667em"))
+        .operator(name, .init(form: "prefix", movableLimits: true, lspace: "0"))
     }
 
     /// `\left( ... \right)`: delimiters that grow with what they enclose.

@@ -69,6 +69,7 @@ enum Stylesheet {
     math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math;
            font-size: 1.1em; color: inherit; }
     math[display="block"] { margin: 0.8rem 0; padding: 0.2rem 0; overflow-x: auto; overflow-y: hidden; }
+    mtext { white-space: nowrap; }
     .tex-aligned mtd { padding: 0.3ex 0; }
     .tex-aligned mtd:nth-child(odd) { text-align: right; text-align: -webkit-right; }
     .tex-aligned mtd:nth-child(even) { text-align: left; text-align: -webkit-left; }
