@@ -80,9 +80,9 @@ enum Stylesheet {
       body { max-width: none; font-size: 11pt; color: #000; background: #fff; }
       .toc, a.anchor, .figure-files, .page-footer { display: none; }
       pre { white-space: pre-wrap; border-color: #bbb; background: #f7f7f7; }
-      .cell, figure, table, math[display="block"] { break-inside: avoid; }
-      math[display="block"] { overflow: visible; }
+      .cell, figure, table { break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
     }
+    @media print { math[display="block"] { break-inside: avoid; overflow: visible; } }
     """
 }
