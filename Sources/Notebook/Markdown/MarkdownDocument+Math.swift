@@ -7,6 +7,10 @@ extension MarkdownDocument {
     /// - Throws: a ``NotebookError`` at the formula's line in `path` when it leaves the TeX subset.
     convenience init(typesettingMathIn text: String, path: String) throws {
         let spans = MathSpanScanner(text: text, literalLines: MarkdownDocument(text: text).literalLines).spans()
+        if spans.count > MathPlaceholders.capacity {
+            throw NotebookError("more than \(MathPlaceholders.capacity) formulas: split the notebook",
+                                at: SourceLocation(file: path, line: spans[MathPlaceholders.capacity].line))
+        }
         let formulas = try spans.map { span in
             do {
                 return try Formula(tex: span.tex, display: span.isDisplay)
