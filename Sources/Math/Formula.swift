@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let ratio = try Formula(tex: #"r_t(\theta) = \frac{\pi_\theta}{\pi_{\theta_\text{old}}}"#, display: false)
-/// ratio.mathML   // <math><mrow><msub><mi>r</mi><mi>t</mi></msub>...</mrow></math>
+/// ratio.mathML   // <math><semantics><mrow><msub><mi>r</mi><mi>t</mi></msub>...</semantics></math>
 /// ```
 public struct Formula: Equatable {
     /// The TeX source, as written between the dollars.
