@@ -9,7 +9,7 @@ struct InlineValueFinder {
     /// The inline values of `block`, numbered from `firstIndex`.
     func values(in block: MarkdownBlock, blockIndex: Int, firstIndex: Int, session: String) throws -> [InlineValue] {
         var found: [InlineValue] = []
-        for node in block.descendants where node.kind == "code" {
+        for node in block.descendants where node.kind == .code {
             let literal = node.literal.drop(while: \.isWhitespace)
             guard literal.hasPrefix(InlineValue.marker) else { continue }
             let location = SourceLocation(file: path, line: node.startLine)

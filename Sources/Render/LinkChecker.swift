@@ -18,7 +18,7 @@ public struct LinkChecker {
         let folder = URL(fileURLWithPath: notebook.path).deletingLastPathComponent()
         var errors: [NotebookError] = []
         for case .prose(let block) in notebook.blocks {
-            for node in block.descendants where node.kind == "link" || node.kind == "image" {
+            for node in block.descendants where node.kind == .link || node.kind == .image {
                 let url = node.url
                 let location = SourceLocation(file: notebook.path, line: node.startLine > 0 ? node.startLine : block.startLine)
                 if url.hasPrefix("#") {
@@ -42,7 +42,7 @@ public struct LinkChecker {
     private func pageAnchors() -> Set<String> {
         var slugger = HeadingSlugger(reserved: Set(notebook.cells.map(\.anchor)))
         var anchors = Set(notebook.cells.map(\.anchor))
-        for case .prose(let block) in notebook.blocks where block.kind == "heading" {
+        for case .prose(let block) in notebook.blocks where block.kind == .heading {
             anchors.insert(slugger.slug(for: block.plainText))
         }
         return anchors

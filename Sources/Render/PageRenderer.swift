@@ -52,7 +52,7 @@ public struct PageRenderer {
                 InlineValueHTML.substitute(in: html, values: valuesByBlock[blockIndex] ?? [], results: inlineResults)
             }
             switch block {
-            case .prose(let prose) where prose.kind == "heading":
+            case .prose(let prose) where prose.kind == .heading:
                 let anchor = slugger.slug(for: prose.plainText)
                 let isTitle = !titleShown && prose.headingLevel == 1
                 titleShown = titleShown || isTitle
