@@ -31,6 +31,12 @@ import Testing
         #expect(notebook.sessions[1].inlineValues.map(\.index) == [0])
     }
 
+    @Test func aFormulaBeforeAnInlineValueLeavesItsColumnAlone() throws {
+        let notebook = try parser.parse(#"With $\frac{\pi_\theta}{\pi_\text{old}}$ it is `{swift} ratio, digits: 2`."#, path: "n.md")
+        #expect(notebook.inlineValues.map(\.expression) == ["ratio, digits: 2"])
+        #expect(notebook.inlineValues.map(\.place) == ["n.md:1:57"])
+    }
+
     @Test func anInlineValueMustStayOnOneLine() {
         #expect(throws: NotebookError("an inline `{swift} ...` value must be written on one line",
                                       at: SourceLocation(file: "n.md", line: 1))) {
