@@ -87,7 +87,7 @@ struct Compilation {
     private static func quotingProse(_ diagnostic: Diagnostic, of value: InlineValue) -> Diagnostic {
         var result = diagnostic
         result.excerpt = diagnostic.excerpt.map { line in
-            line.hasSuffix("inline(\(value.expression))") && line.trimmingCharacters(in: .whitespaces).hasPrefix("inline(")
+            line.trimmingCharacters(in: .whitespaces) == ProgramSnippets.inlineCall + value.expression + ")"
                 ? value.lineText : line
         }
         return result
@@ -97,7 +97,7 @@ struct Compilation {
     /// that starts at or before its column.
     private static func value(at diagnostic: Diagnostic, in values: [InlineValue]) -> InlineValue? {
         let onLine = values.filter { $0.location.line == diagnostic.line }
-        return onLine.last { $0.column - "inline(".count <= diagnostic.column } ?? onLine.first
+        return onLine.last { $0.column - ProgramSnippets.inlineCall.count <= diagnostic.column } ?? onLine.first
     }
 
     /// The index of the cell whose lines hold `diagnostic`, or -1 for none.
