@@ -52,6 +52,8 @@ final class MemoStore: @unchecked Sendable {
               entry.format == Self.format, entry.key == key, entry.type == String(reflecting: Value.self) else {
             return nil
         }
+        // Marks the value as recently used, for `ppo-book cache prune`.
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path(for: key))
         return entry.value
     }
 

@@ -77,7 +77,9 @@ struct RenderCommand: ParsableCommand {
                     try writer.write(page)
                     if statusStream { RenderStatus(event: "wrote", page: writer.pagePath).send() }
                     status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
-                    status.finish(Self.slowestCells(of: notebook, results: results))
+                    if outcome.sessions.contains(where: { $0.reason != nil }) {
+                        status.finish(Self.slowestCells(of: notebook, results: results))
+                    }
                 } else {
                     try writer.writeFailed(page)
                     let messages = failed.flatMap { results[$0.index]!.errorMessages }
@@ -129,7 +131,7 @@ struct RenderCommand: ParsableCommand {
     /// The cells that took longest, for authors keeping a lesson fast.
     private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
         let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
-        guard !timed.isEmpty else { return "no cell ran (all results from the cache)" }
+        guard !timed.isEmpty else { return "no cell ran to its end" }
         let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
             String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
         }

@@ -9,6 +9,7 @@ final class RenderProcess: @unchecked Sendable {
     private let pid: pid_t
     private let lock = NSLock()
     private var stopping = false
+    private var exited = false
 
     /// Starts `executable` with `arguments`; `onStatus` gets each status line, `onExit`
     /// the exit status (or nil when it was stopped), both on a background thread.
@@ -55,7 +56,10 @@ final class RenderProcess: @unchecked Sendable {
             close(reader)
             var exitStatus: Int32 = 0
             while waitpid(started, &exitStatus, 0) < 0 && errno == EINTR {}
-            let stopped = lock.withLock { stopping }
+            let stopped = lock.withLock {
+                exited = true
+                return stopping
+            }
             onExit(stopped ? nil : ((exitStatus & 0x7f) == 0 ? (exitStatus >> 8) & 0xff : 128 + (exitStatus & 0x7f)))
         }
     }
@@ -63,11 +67,15 @@ final class RenderProcess: @unchecked Sendable {
     /// Stops the render and everything in its process group: SIGTERM, then SIGKILL if it
     /// has not ended within `grace` seconds.
     func stop(grace: Double = 3) {
-        lock.withLock { stopping = true }
+        let ended: Bool = lock.withLock {
+            stopping = true
+            return exited
+        }
+        guard !ended else { return }
         kill(-pid, SIGTERM)
         let deadline = Date() + grace
-        while kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
-        kill(-pid, SIGKILL)
+        while !lock.withLock({ exited }) && Date() < deadline { usleep(10_000) }
+        if !lock.withLock({ exited }) { kill(-pid, SIGKILL) }
     }
 }
 
