@@ -68,7 +68,7 @@ with tempfile.TemporaryDirectory(prefix="ppo-book-authoring-") as work:
     edited = prose[:closing] + '\nprint("an appended line")' + prose[closing:]
     open(notebook, "w", encoding="utf-8").write(edited)
     edit_seconds, edit_log = render(notebook, output, cache)
-    summary = [line for line in edit_log.splitlines() if line.startswith("session ")]
+    summary = [line for line in edit_log.splitlines() if line.startswith("session ") and "': r" in line]
 
     render(notebook, fresh, None)
     identical = same_tree(output, fresh)
