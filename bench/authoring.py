@@ -6,14 +6,16 @@
 3. an edit of the last cell (a line appended to it);
 
 then renders the edited notebook again with --no-cache and checks that the page and figures
-are byte-identical to the cached render's. Prints each time as a ratio of the cold render
-and writes bench/results/authoring.json.
+are byte-identical to the cached render's. Prints each render's wall-clock and CPU time (with
+the compiler and cell programs) as ratios of the cold render's, and writes
+bench/results/authoring.json.
 
 Usage: bench/authoring.py [ppo-book binary] [notebook]
 """
 import filecmp
 import json
 import os
+import resource
 import re
 import shutil
 import subprocess
@@ -27,14 +29,20 @@ binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT
 source = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "notebooks/109.md"))
 
 
+cpu = []  # CPU seconds of each render, with its children (compiler, cell programs)
+
+
 def render(notebook, output, cache):
     arguments = [binary, "render", notebook, "--output", output]
     arguments += ["--cache-dir", cache] if cache else ["--no-cache"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     run = subprocess.run(arguments, capture_output=True, text=True)
     seconds = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode != 0:
         sys.exit(f"render failed:\n{run.stderr}")
+    cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return seconds, run.stderr
 
 
@@ -74,20 +82,20 @@ with tempfile.TemporaryDirectory(prefix="ppo-book-authoring-") as work:
     identical = same_tree(output, fresh)
 
 rows = [
-    ("cold render", cold, 1.0),
-    ("prose-only edit", prose_seconds, prose_seconds / cold),
-    ("last cell edited", edit_seconds, edit_seconds / cold),
+    ("cold render", cold, cpu[0]),
+    ("prose-only edit", prose_seconds, cpu[1]),
+    ("last cell edited", edit_seconds, cpu[2]),
 ]
-print(f"{'render of ' + os.path.basename(source):<24}{'seconds':>10}{'of cold':>10}")
-for name, seconds, ratio in rows:
-    print(f"{name:<24}{seconds:>10.2f}{ratio:>9.1%}")
+print(f"{'render of ' + os.path.basename(source):<24}{'seconds':>10}{'of cold':>10}{'CPU s':>10}{'of cold':>10}")
+for name, seconds, cpu_seconds in rows:
+    print(f"{name:<24}{seconds:>10.2f}{seconds / cold:>10.1%}{cpu_seconds:>10.2f}{cpu_seconds / cpu[0]:>10.1%}")
 print("prose-only edit compiled anything:", "yes" if prose_compiled else "no")
 print("last-cell edit:", "; ".join(summary))
 print("page and figures byte-identical to a --no-cache render of the edited notebook:",
       "yes" if identical else "NO")
 os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
 with open(os.path.join(HERE, "results", "authoring.json"), "w") as file:
-    json.dump({"notebook": os.path.relpath(source, ROOT), "cold_seconds": cold,
+    json.dump({"notebook": os.path.relpath(source, ROOT), "cold_seconds": cold, "cpu_seconds": cpu[:3],
                "prose_edit_seconds": prose_seconds, "prose_edit_ratio": prose_seconds / cold,
                "prose_edit_compiled": prose_compiled, "last_cell_edit_seconds": edit_seconds,
                "last_cell_edit_ratio": edit_seconds / cold, "identical_to_no_cache": identical}, file, indent=2)

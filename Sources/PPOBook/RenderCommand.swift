@@ -63,6 +63,12 @@ struct RenderCommand: ParsableCommand {
             if streams { RenderStatus(activity)?.send() }
         }
         var failures = 0
+        // Shows a render's errors, and tells a driving program about them.
+        func fail(_ messages: [String]) {
+            messages.forEach { status.error($0) }
+            if streams { RenderStatus(event: "failed", errors: messages).send() }
+            failures += 1
+        }
         for path in notebooks {
             let started = Date()
             do {
@@ -75,28 +81,21 @@ struct RenderCommand: ParsableCommand {
                 let failed = notebook.cells.filter { results[$0.index]?.status == .failed }
                 if failed.isEmpty {
                     try writer.write(page)
-                    if statusStream { RenderStatus(event: "wrote", page: writer.pagePath).send() }
+                    if streams { RenderStatus(event: "wrote", page: writer.pagePath).send() }
                     status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
                     if outcome.sessions.contains(where: { $0.reason != nil }) {
                         status.finish(Self.slowestCells(of: notebook, results: results))
                     }
                 } else {
                     try writer.writeFailed(page)
-                    let messages = failed.flatMap { results[$0.index]!.errorMessages }
-                    messages.forEach { status.error($0) }
-                    if statusStream { RenderStatus(event: "failed", errors: messages).send() }
+                    fail(failed.flatMap { results[$0.index]!.errorMessages })
                     status.error("\(failed.count) cell(s) failed in \(path); the page with the errors in place is "
                         + "\(writer.failedPagePath), and the last good page was kept")
-                    failures += 1
                 }
             } catch let error as NotebookError {
-                status.error(error.description)
-                if statusStream { RenderStatus(event: "failed", errors: [error.description]).send() }
-                failures += 1
+                fail([error.description])
             } catch let error as ExecutionError {
-                status.error("\(path): error: \(error.description)")
-                if statusStream { RenderStatus(event: "failed", errors: ["\(path): error: \(error.description)"]).send() }
-                failures += 1
+                fail(["\(path): error: \(error.description)"])
             }
         }
         if failures > 0 { throw ExitCode.failure }
