@@ -12,6 +12,10 @@ import Foundation
 public enum CellSession {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var framing: EventFraming?
+    nonisolated(unsafe) private static var runningCell: Int?
+
+    /// The position in its session of the cell now running, if any.
+    static var currentCell: Int? { lock.withLock { runningCell } }
 
     /// Prepares the program: line-buffered output (so text survives a trap), the event
     /// framing, and the notebook's folder as the working directory.
@@ -26,8 +30,9 @@ public enum CellSession {
         }
     }
 
-    /// The cell with notebook index `cell` begins.
+    /// The cell at position `cell` of the session begins.
     public static func begin(cell: Int) {
+        lock.withLock { runningCell = cell }
         send(.cellStarted(cell))
         // Mark standard error too, so what a cell writes there (or a trap's report) is told apart.
         if let framing {
@@ -38,7 +43,7 @@ public enum CellSession {
         }
     }
 
-    /// The cell with notebook index `cell` ran to its end.
+    /// The cell at position `cell` of the session ran to its end.
     public static func end(cell: Int) {
         send(.cellFinished(cell))
     }

@@ -18,11 +18,11 @@ struct Compilation {
     /// Warnings, for the terminal.
     var warnings: [Diagnostic] = []
 
-    /// Compiles `cells` in `directory` with `toolchain`.
-    init(cells: [Cell], notebookPath: String, toolchain: Toolchain, directory: String) throws {
+    /// Compiles `cells` (indexed by position, see ``CellFile``) in `directory` with `toolchain`.
+    init(cells: [Cell], toolchain: Toolchain, directory: String) throws {
         var remaining = cells
         while !remaining.isEmpty {
-            let program = GeneratedProgram(cells: remaining, notebookPath: notebookPath)
+            let program = GeneratedProgram(cells: remaining)
             let source = "\(directory)/main.swift", binary = "\(directory)/cells"
             try program.source.write(toFile: source, atomically: true, encoding: .utf8)
             let run = try ChildProcess.run(toolchain.compiler, toolchain.arguments(source: source, binary: binary),
@@ -35,7 +35,7 @@ struct Compilation {
                 return
             }
             let errors = diagnostics.filter { $0.severity == .error }
-            let byCell = Dictionary(grouping: errors) { Self.cell(containing: $0, in: remaining, path: notebookPath) }
+            let byCell = Dictionary(grouping: errors) { Self.cell(containing: $0, in: remaining) }
             guard let firstFailing = remaining.first(where: { byCell[$0.index] != nil }) else {
                 throw ExecutionError("the generated program did not compile:\n\(run.errors)\(run.output)")
             }
@@ -53,9 +53,10 @@ struct Compilation {
         }
     }
 
-    /// The index of the cell whose lines hold `diagnostic`, or -1 for none.
-    private static func cell(containing diagnostic: Diagnostic, in cells: [Cell], path: String) -> Int {
-        guard diagnostic.file == path else { return -1 }
-        return cells.last { $0.firstCodeLine <= diagnostic.line }?.index ?? -1
+    /// The index of the cell whose file holds `diagnostic`, or -1 for none.
+    private static func cell(containing diagnostic: Diagnostic, in cells: [Cell]) -> Int {
+        guard let position = CellFile.position(named: diagnostic.file),
+              cells.contains(where: { $0.index == position }) else { return -1 }
+        return position
     }
 }

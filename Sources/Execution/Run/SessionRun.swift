@@ -8,7 +8,6 @@ struct SessionRun {
     private(set) var results: [Int: CellResult] = [:]
 
     private let cells: [Cell]
-    private let notebookPath: String
     private var outputs: [Int: [CellOutput]] = [:]
     private var errorText: [Int: String] = [:]
     private var finished: Set<Int> = []
@@ -22,14 +21,15 @@ struct SessionRun {
     /// Runs `binary`, whose program holds `cells`, in `directory` (the notebook's folder).
     ///
     /// - Parameters:
+    ///   - extraEnvironment: variables set for the program beside ppo-book's own environment.
     ///   - timeout: the time limit of a cell that sets none.
+    ///   - onCellStart: called as each cell begins.
     ///   - onProgress: called with each progress report and the cell that sent it.
-    init(binary: String, cells: [Cell], notebookPath: String, directory: String, timeout: Double,
-         onProgress: (Cell, ProgressReport) -> Void) throws {
+    init(binary: String, cells: [Cell], directory: String, extraEnvironment: [String: String], timeout: Double,
+         onCellStart: (Cell) -> Void, onProgress: (Cell, ProgressReport) -> Void) throws {
         self.cells = cells
-        self.notebookPath = notebookPath
         let framing = EventFraming(nonce: Self.makeNonce())
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { _, extra in extra }
         environment[CellSessionEnvironment.nonce] = framing.nonce
         environment[CellSessionEnvironment.workingDirectory] = directory
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
@@ -47,7 +47,10 @@ struct SessionRun {
                 for piece in errorDecoder.feed(bytes) { acceptError(piece) }
             } else {
                 for piece in outputDecoder.feed(bytes) {
-                    if case .event(.cellStarted(let index)) = piece { deadline = Date() + limits[index]! }
+                    if case .event(.cellStarted(let index)) = piece {
+                        deadline = Date() + limits[index]!
+                        byIndex[index].map(onCellStart)
+                    }
                     if case .event(.progress(let report)) = piece, let current, let cell = byIndex[current] {
                         onProgress(cell, report)
                     }
@@ -109,7 +112,7 @@ struct SessionRun {
             if stopped {
                 results[cell.index] = CellResult(status: .notRun)
             } else if let report = expectedFailures[cell.index] {
-                let trap = TrapReport(errors: report, notebookPath: notebookPath, termination: "an error")
+                let trap = TrapReport(errors: report, termination: "an error")
                 if !trap.ownText.isEmpty { cellOutputs.append(.standardError(trap.ownText)) }
                 results[cell.index] = CellResult(status: .failedAsExpected, outputs: cellOutputs + [.error(trap.message)])
             } else if missingFailures.contains(cell.index) {
@@ -126,7 +129,7 @@ struct SessionRun {
                     message = "\(cell.fence): error: the cell was stopped after \(Self.format(timedOut.seconds)) s, "
                         + "its time limit (set another with timeout=SECONDS)"
                 } else {
-                    let trap = TrapReport(errors: errors, notebookPath: notebookPath, termination: termination.description)
+                    let trap = TrapReport(errors: errors, termination: termination.description)
                     message = trap.message
                     ownText = trap.ownText
                 }
