@@ -9,7 +9,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps build render test check-output install clean bench-engine bench-envs bench-agents
+.PHONY: all deps build render test check-output install clean bench-engine bench-envs bench-agents bench-authoring
 
 all: render
 
@@ -62,6 +62,10 @@ bench-envs:
 ## bench-agents: train every agent over several seeds; table on screen, rows in bench/results/agents.json
 bench-agents:
 	cd bench && $(SWIFT) run -c release agents-bench
+
+## bench-authoring: cold render of 109.md, then a prose edit, then an edit of its last cell (ratios to cold)
+bench-authoring: build
+	python3 bench/authoring.py $(BIN)/ppo-book notebooks/109.md
 
 clean:
 	rm -rf .build

@@ -22,7 +22,7 @@ let vectorSettings: [SwiftSetting] = []
 ///
 /// The pipeline reads top to bottom in `Sources/`:
 /// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML),
-/// driven by the `ppo-book` command. Cells link against `BookKit`, a dynamic
+/// driven by the `ppo-book` command; `Preview` serves pages and renders them again on save. Cells link against `BookKit`, a dynamic
 /// library holding the engine (`RL`), the charts and the cell runtime.
 let package = Package(
     name: "ppo-book",
@@ -33,6 +33,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
@@ -61,8 +62,9 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["CCMarkGFM", "Math", .product(name: "Yams", package: "Yams")]),
         .target(name: "Execution", dependencies: ["Notebook", "CellEvents"]),
         .target(name: "Render", dependencies: ["Notebook", "Execution", "CellEvents"]),
+        .target(name: "Preview", dependencies: ["Notebook", "Execution", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "PPOBook", dependencies: [
-            "Notebook", "Execution", "Render",
+            "Notebook", "Execution", "Render", "CellEvents", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -12,7 +12,11 @@ import Foundation
 public enum CellSession {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var framing: EventFraming?
+    nonisolated(unsafe) private static var runningCell: Int?
     nonisolated(unsafe) private static var currentInline: Int?
+
+    /// The position in its session of the cell now running, if any.
+    static var currentCell: Int? { lock.withLock { runningCell } }
 
     /// Prepares the program: line-buffered output (so text survives a trap), the event
     /// framing, and the notebook's folder as the working directory.
@@ -27,8 +31,9 @@ public enum CellSession {
         }
     }
 
-    /// The cell with notebook index `cell` begins.
+    /// The cell at position `cell` of the session begins.
     public static func begin(cell: Int) {
+        lock.withLock { runningCell = cell }
         send(.cellStarted(cell))
         markStandardError(.cellStarted(cell))
     }
@@ -42,7 +47,7 @@ public enum CellSession {
         }
     }
 
-    /// The inline value with notebook index `index` is evaluated next; `inline(...)` sends its text.
+    /// The inline value at position `index` of the session is evaluated next; `inline(...)` sends its text.
     public static func beginInline(_ index: Int) {
         lock.withLock { currentInline = index }
         send(.inlineStarted(index))
@@ -55,7 +60,7 @@ public enum CellSession {
         send(.inlineValue(index: index, text: text))
     }
 
-    /// The cell with notebook index `cell` ran to its end.
+    /// The cell at position `cell` of the session ran to its end.
     public static func end(cell: Int) {
         send(.cellFinished(cell))
     }

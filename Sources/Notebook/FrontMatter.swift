@@ -9,8 +9,7 @@ import Yams
 /// timeout: 300
 /// params:
 ///   seedCount: 3
-/// inputs:
-///   - data/pytorch.json
+/// inputs: [data/*.csv, weights.json]
 /// ---
 /// ```
 public struct FrontMatter: Equatable, Sendable {
@@ -24,9 +23,11 @@ public struct FrontMatter: Equatable, Sendable {
     public var timeout: Double?
     /// The constants declared under `params:`, in the order they are written.
     public var parameters: [NotebookParameter] = []
-    /// The data files the cells read, under `inputs:`: paths relative to the notebook's folder.
-    /// Their bytes are part of the cache key, so an edited file runs the cells again.
+    /// The files the cells read, as paths or globs relative to the notebook's folder: their
+    /// contents are part of every cached result's key, and `preview` watches them.
     public var inputs: [String] = []
+    /// Where `inputs:` is written, for messages about a path that matches no file.
+    public var inputsLocation: SourceLocation?
     /// Every other key, as text, for templates and readers of the model.
     public var fields: [String: String] = [:]
 
@@ -77,10 +78,12 @@ public struct FrontMatter: Equatable, Sendable {
             case "params":
                 result.parameters = try parameters(value, yaml: yaml, at: keyLocation)
             case "inputs":
-                guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
-                    throw NotebookError("front matter 'inputs' must be a list of file paths", at: keyLocation)
+                let patterns = (value as? [Any]) ?? [value]
+                result.inputs = try patterns.map { try text($0, key: key, at: keyLocation) }
+                result.inputsLocation = keyLocation
+                guard !result.inputs.contains(where: \.isEmpty) else {
+                    throw NotebookError("front matter 'inputs' must list paths or globs, none of them empty", at: keyLocation)
                 }
-                result.inputs = list.map { $0 as! String }
             default:
                 result.fields[key] = "\(value)"
             }

@@ -29,7 +29,6 @@ public struct NotebookParser {
         if frontMatterLines > 0 {
             let yaml = lines[1..<(frontMatterLines - 1)].joined(separator: "\n")
             frontMatter = try FrontMatter.parse(yaml, at: SourceLocation(file: path, line: 1))
-            try checkInputsExist(frontMatter.inputs, notebookPath: path, lines: lines)
         }
         // Blank out the front matter so cmark-gfm's line numbers stay those of the file.
         let markdown = String(repeating: "\n", count: frontMatterLines)
@@ -67,16 +66,6 @@ public struct NotebookParser {
             blocks.append(.cell(cell))
         }
         return (blocks, inlineValues)
-    }
-
-    /// A declared input that is missing would fail a cell later with a vaguer message: say so here.
-    private func checkInputsExist(_ inputs: [String], notebookPath: String, lines: [Substring]) throws {
-        let folder = URL(fileURLWithPath: notebookPath).deletingLastPathComponent().path
-        for input in inputs where !FileManager.default.fileExists(atPath: "\(folder)/\(input)") {
-            let line = lines.firstIndex { $0.contains(input) }.map { $0 + 1 } ?? 1
-            throw NotebookError("the input '\(input)' declared in the front matter does not exist "
-                + "(paths are relative to the notebook's folder)", at: SourceLocation(file: notebookPath, line: line))
-        }
     }
 
     /// A `swift` fence inside a list or quote would silently not run: say so instead.

@@ -34,10 +34,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let paths = try notebooks.notebookPaths()
-        let toolchain = try Toolchain.locate(besideExecutable: NotebookArguments.executablePath())
+        let executable = NotebookArguments.executablePath()
+        let toolchain = try Toolchain.locate(besideExecutable: executable)
         let status = StatusLine(quiet: quiet)
         let cache = ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
-        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, mode: noRun ? .typecheck : .runWithoutStoring) {
+        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable,
+                                        mode: noRun ? .typecheck : .runWithoutStoring) {
             status.show($0)
         }
         var failures: [String] = []
@@ -45,7 +47,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 let notebook = try notebooks.notebook(at: path)
                 failures += LinkChecker(notebook: notebook).brokenLinks().map(\.description)
-                failures += try executor.execute(notebook).errorMessages
+                failures += try executor.execute(notebook).results.errorMessages
             } catch let error as NotebookError {
                 failures.append(error.description)
             } catch let error as ExecutionError {

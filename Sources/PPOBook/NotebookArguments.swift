@@ -14,13 +14,7 @@ struct NotebookArguments: ParsableArguments {
     var parameters: [String] = []
 
     func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
-            throw ValidationError("'\(input)' does not exist: give a notebook (.md) or a folder of notebooks")
-        }
-        if !isFolder.boolValue && !input.hasSuffix(".md") {
-            throw ValidationError("'\(input)' is not a Markdown notebook: its name should end in .md")
-        }
+        _ = try Self.notebookPaths(in: input)
         _ = try overrides()
     }
 
@@ -41,8 +35,19 @@ struct NotebookArguments: ParsableArguments {
 
     /// The notebook files: the input itself, or the `.md` files of the folder, sorted.
     func notebookPaths() throws -> [String] {
+        try Self.notebookPaths(in: input)
+    }
+
+    /// The notebook `input` names, or the notebooks of the folder it names.
+    static func notebookPaths(in input: String) throws -> [String] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
+            throw ValidationError("'\(input)' does not exist: give a notebook (.md) or a folder of notebooks")
+        }
+        guard isFolder.boolValue else {
+            guard input.hasSuffix(".md") else {
+                throw ValidationError("'\(input)' is not a Markdown notebook: its name should end in .md")
+            }
             return [input]
         }
         let folder = input.hasSuffix("/") ? String(input.dropLast()) : input

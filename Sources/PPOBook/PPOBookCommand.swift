@@ -1,4 +1,5 @@
 import ArgumentParser
+import Execution
 
 /// `ppo-book`: the command line.
 @main
@@ -16,8 +17,10 @@ struct PPOBookCommand: ParsableCommand {
               ppo-book render notebooks --output site
               ppo-book render notebooks/109.md -P seedCount=1   (a draft)
               ppo-book check notebooks --no-run
+              ppo-book preview notebooks/109.md
+              ppo-book cache prune --max-size 2G
             """,
-        version: "0.1.0",
-        subcommands: [RenderCommand.self, CheckCommand.self]
+        version: NotebookExecutor.version,
+        subcommands: [RenderCommand.self, CheckCommand.self, PreviewCommand.self, CacheCommand.self]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Execution
 import Foundation
 import Notebook
+import Preview
 import Render
 
 /// `ppo-book render`: run a notebook's cells and write its page.
@@ -12,8 +13,10 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Writes OUTPUT/<name>.html, and for cells tagged id=NAME their figures as \
             OUTPUT/figures/<name>-NAME.svg with the plotted data beside them as .csv. \
-            Results are cached: a cell session that has not changed (nor the engine, nor the compiler) \
-            is not run again.
+            Results are cached: a session whose cells, engine, compiler, ppo-book, parameters and declared \
+            inputs have not changed is not run again, and prose edits never run anything. Values wrapped in \
+            cached("label") { ... } by a cell are reloaded while that cell and the ones before it are unchanged. \
+            The summary says which sessions ran and why; `ppo-book cache` manages the cache folder.
 
             If a cell fails, the page with the errors in place is written as OUTPUT/<name>.failed.html, \
             the last good page is kept, and ppo-book exits with status 1.
@@ -41,40 +44,57 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: ArgumentHelp("Write what happens as JSON lines on standard output (for `ppo-book preview`).",
+                             visibility: .hidden))
+    var statusStream = false
+
     func run() throws {
         let paths = try notebooks.notebookPaths()
-        let toolchain = try Toolchain.locate(besideExecutable: NotebookArguments.executablePath(), optimize: optimize)
+        let executable = NotebookArguments.executablePath()
+        let toolchain = try Toolchain.locate(besideExecutable: executable, optimize: optimize)
         let status = StatusLine(quiet: quiet)
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
-        let executor = NotebookExecutor(toolchain: toolchain, cache: cache) { status.show($0) }
+        let streams = statusStream
+        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable) { activity in
+            status.show(activity)
+            if streams { RenderStatus(activity)?.send() }
+        }
         var failures = 0
+        // Shows a render's errors, and tells a driving program about them.
+        func fail(_ messages: [String]) {
+            messages.forEach { status.error($0) }
+            if streams { RenderStatus(event: "failed", errors: messages).send() }
+            failures += 1
+        }
         for path in paths {
             let started = Date()
             do {
                 let notebook = try notebooks.notebook(at: path)
-                let results = try executor.execute(notebook)
+                let outcome = try executor.execute(notebook)
+                let results = outcome.results
+                status.finish(Self.summary(of: outcome))
                 let page = PageRenderer(notebook: notebook, results: results.cells,
                                         inlineValues: results.inlineValues).render()
                 let writer = OutputWriter(directory: output,
                                           notebookName: notebook.name + PageRenderer.fileSuffix(for: notebook))
                 if results.succeeded {
                     try writer.write(page)
+                    if streams { RenderStatus(event: "wrote", page: writer.pagePath).send() }
                     status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
-                    status.finish(Self.slowestCells(of: notebook, results: results.cells))
+                    if outcome.sessions.contains(where: { $0.reason != nil }) {
+                        status.finish(Self.slowestCells(of: notebook, results: results.cells))
+                    }
                     Self.differingClaims(in: results).forEach { status.error($0) }
                 } else {
                     try writer.writeFailed(page)
-                    results.errorMessages.forEach { status.error($0) }
+                    fail(results.errorMessages)
                     status.error("\(results.errorMessages.count) error(s) in \(path); the page with the errors in place is "
                         + "\(writer.failedPagePath), and the last good page was kept")
-                    failures += 1
                 }
             } catch let error as NotebookError {
-                status.error(error.description)
-                failures += 1
+                fail([error.description])
             } catch let error as ExecutionError {
-                status.error("\(path): error: \(error.description)")
-                failures += 1
+                fail(["\(path): error: \(error.description)"])
             }
         }
         if failures > 0 { throw ExitCode.failure }
@@ -88,10 +108,18 @@ struct RenderCommand: ParsableCommand {
         return claims.filter { !$0.isAsExpected }.map { $0.mismatchMessage(severity: "warning") + " (a draft: not a failure)" }
     }
 
+    /// Which sessions ran and why, and what `cached(...)` found.
+    static func summary(of outcome: NotebookExecutor.Outcome) -> String {
+        outcome.sessions.map { session in
+            guard let reason = session.reason else { return "session '\(session.name)': reused from the cache" }
+            return "session '\(session.name)': ran (\(reason)); memo: \(session.memoHits) hit(s), \(session.memoMisses) miss(es)"
+        }.joined(separator: "\n")
+    }
+
     /// The cells that took longest, for authors keeping a lesson fast.
     private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
         let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
-        guard !timed.isEmpty else { return "no cell ran (all results from the cache)" }
+        guard !timed.isEmpty else { return "no cell ran to its end" }
         let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
             String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
         }

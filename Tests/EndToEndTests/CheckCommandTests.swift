@@ -9,7 +9,7 @@ import Testing
         See [the cell](#first) and [the section](#good).
 
         ```swift id=first
-        let x = 2
+        let x = cached("two") { 2 }
         claim("x is even", x % 2 == 0)
         ```
 
@@ -23,7 +23,8 @@ import Testing
     func check(_ text: String, _ arguments: [String] = []) throws -> (Workspace.Run, Workspace) {
         let workspace = try Workspace()
         try text.write(toFile: workspace.notebook, atomically: true, encoding: .utf8)
-        return (try workspace.command(["check", "n.md", "--cache-dir", workspace.root + "/cache"] + arguments), workspace)
+        let result = try workspace.run(["check", "n.md", "--cache-dir", workspace.root + "/cache"] + arguments)
+        return (Workspace.Run(status: result.status, errors: result.errors, pagePath: workspace.output + "/n.html"), workspace)
     }
 
     @Test func aGoodNotebookPassesAndNothingIsWritten() throws {

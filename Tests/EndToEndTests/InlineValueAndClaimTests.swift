@@ -68,6 +68,10 @@ import Testing
         #expect(again.errors.contains("results from the cache"))
         #expect(try again.page() == first.page())
         #expect(try again.page().contains("The answer is <span class=\"inline-value\">42</span>."))
+        // Prose added above moves the value: nothing runs, and it is shown in its place.
+        let moved = try workspace.render(text.replacingOccurrences(of: "# C\n", with: "# C\n\nA new paragraph.\n"), cache: true)
+        #expect(moved.errors.contains("results from the cache"))
+        #expect(try moved.page().contains("The answer is <span class=\"inline-value\">42</span>."))
         // Editing the inline expression is a change to the session: it runs again.
         let edited = try workspace.render(text.replacingOccurrences(of: "{swift} n`", with: "{swift} n + 1`"), cache: true)
         #expect(!edited.errors.contains("results from the cache"))

@@ -65,16 +65,4 @@ import Testing
             try parser.parse("---\nparams:\n  seed-count: 3\n---\n# P\n", path: "n.md")
         }
     }
-
-    @Test func aMissingInputIsAnErrorAtItsLine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppo-book-inputs-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
-        try "{}".write(toFile: folder + "/data/here.json", atomically: true, encoding: .utf8)
-        let present = try parser.parse("---\ninputs:\n  - data/here.json\n---\n# I\n", path: folder + "/n.md")
-        #expect(present.frontMatter.inputs == ["data/here.json"])
-        #expect(throws: NotebookError("the input 'data/gone.json' declared in the front matter does not exist "
-            + "(paths are relative to the notebook's folder)", at: SourceLocation(file: folder + "/n.md", line: 4))) {
-            try parser.parse("---\ninputs:\n  - data/here.json\n  - data/gone.json\n---\n# I\n", path: folder + "/n.md")
-        }
-    }
 }

@@ -11,20 +11,16 @@ enum ProgramSnippets {
         parameters.map { "let \($0.name): \($0.value.typeName) = \($0.value.swiftLiteral)" }
     }
 
-    /// The call that evaluates and sends an inline value, placed at its line and column in the
-    /// notebook, so a compile error in the expression names the prose's own `file:line:col`.
-    static func evaluation(of value: InlineValue, notebookPath: String) -> [String] {
+    /// The call that evaluates and sends an inline value, its expression at the column it has
+    /// in the prose, so a compile error in it names the prose's own column.
+    static func evaluation(of positioned: PositionedValue) -> [String] {
+        let value = positioned.value
         let padding = String(repeating: " ", count: max(value.column - 1 - inlineCall.count, 0))
         return [
             "CellSession.beginInline(\(value.index))",
-            "#sourceLocation(file: \(literal(notebookPath)), line: \(value.location.line))",
+            "#sourceLocation(file: \"\(InlineValueFile.name(position: value.index))\", line: 1)",
             padding + inlineCall + value.expression + ")",
             "#sourceLocation()",
         ]
-    }
-
-    /// `text` as a Swift string literal.
-    static func literal(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

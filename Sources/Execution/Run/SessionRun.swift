@@ -4,18 +4,17 @@ import Notebook
 
 /// Runs a compiled session program and sorts what it sends into each cell's and inline value's result.
 struct SessionRun {
-    /// The result of every compiled cell and inline value.
+    /// The result of every compiled cell and inline value, by position in the session.
     private(set) var results = NotebookResults()
 
     private let cells: [Cell]
-    private let values: [InlineValue]
+    private let values: [PositionedValue]
     private let checksClaims: Bool
     private var valueTexts: [Int: String] = [:]
     private var valueClaims: [Int: ClaimOutput] = [:]
     private var currentValue: Int?
     private var errorValue: Int?
     private var valueErrorText: [Int: String] = [:]
-    private let notebookPath: String
     private var outputs: [Int: [CellOutput]] = [:]
     private var errorText: [Int: String] = [:]
     private var finished: Set<Int> = []
@@ -29,17 +28,18 @@ struct SessionRun {
     /// Runs `binary`, whose program holds `cells` and `values`, in `directory` (the notebook's folder).
     ///
     /// - Parameters:
+    ///   - extraEnvironment: variables set for the program beside ppo-book's own environment.
     ///   - timeout: the time limit of a cell that sets none.
     ///   - checksClaims: whether a claim whose verdict is not the expected one fails its cell or value.
+    ///   - onCellStart: called as each cell begins.
     ///   - onProgress: called with each progress report and the cell that sent it.
-    init(binary: String, cells: [Cell], values: [InlineValue], notebookPath: String, directory: String,
-         timeout: Double, checksClaims: Bool, onProgress: (Cell, ProgressReport) -> Void) throws {
+    init(binary: String, cells: [Cell], values: [PositionedValue], directory: String, extraEnvironment: [String: String],
+         timeout: Double, checksClaims: Bool, onCellStart: (Cell) -> Void, onProgress: (Cell, ProgressReport) -> Void) throws {
         self.cells = cells
         self.values = values
         self.checksClaims = checksClaims
-        self.notebookPath = notebookPath
         let framing = EventFraming(nonce: Self.makeNonce())
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { _, extra in extra }
         environment[CellSessionEnvironment.nonce] = framing.nonce
         environment[CellSessionEnvironment.workingDirectory] = directory
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
@@ -57,7 +57,10 @@ struct SessionRun {
                 for piece in errorDecoder.feed(bytes) { acceptError(piece) }
             } else {
                 for piece in outputDecoder.feed(bytes) {
-                    if case .event(.cellStarted(let index)) = piece { deadline = Date() + limits[index]! }
+                    if case .event(.cellStarted(let index)) = piece {
+                        deadline = Date() + limits[index]!
+                        byIndex[index].map(onCellStart)
+                    }
                     if case .event(.progress(let report)) = piece, let current, let cell = byIndex[current] {
                         onProgress(cell, report)
                     }
@@ -138,7 +141,7 @@ struct SessionRun {
             if stopped {
                 results.cells[cell.index] = CellResult(status: .notRun)
             } else if let report = expectedFailures[cell.index] {
-                let trap = TrapReport(errors: report, notebookPath: notebookPath, termination: "an error")
+                let trap = TrapReport(errors: report, termination: "an error")
                 if !trap.ownText.isEmpty { cellOutputs.append(.standardError(trap.ownText)) }
                 results.cells[cell.index] = CellResult(status: .failedAsExpected, outputs: cellOutputs + [.error(trap.message)])
             } else if missingFailures.contains(cell.index) {
@@ -158,7 +161,7 @@ struct SessionRun {
                     message = "\(cell.fence): error: the cell was stopped after \(Self.format(timedOut.seconds)) s, "
                         + "its time limit (set another with timeout=SECONDS)"
                 } else {
-                    let trap = TrapReport(errors: errors, notebookPath: notebookPath, termination: termination.description)
+                    let trap = TrapReport(errors: errors, termination: termination.description)
                     message = trap.message
                     ownText = trap.ownText
                 }
@@ -172,28 +175,26 @@ struct SessionRun {
 
     /// The inline values: evaluated, failed (a trap while evaluating, or an unexpected verdict), or not reached.
     private mutating func settleValues(termination: ProcessTermination) {
-        for value in values {
-            if let text = valueTexts[value.index] {
-                let claim = valueClaims[value.index]
+        for positioned in values {
+            let position = positioned.value.index, place = positioned.value.place
+            if let text = valueTexts[position] {
+                let claim = valueClaims[position]
                 if let claim, !unexpectedVerdicts(in: [.claim(claim)]).isEmpty {
-                    results.inlineValues[value.index] = InlineValueResult(status: .failed, text: text, claim: claim,
-                                                                          error: claim.mismatchMessage())
+                    results.inlineValues[position] = InlineValueResult(status: .failed, text: text, claim: claim,
+                                                                       error: claim.mismatchMessage())
                 } else {
-                    results.inlineValues[value.index] = InlineValueResult(status: .evaluated, text: text, claim: claim)
+                    results.inlineValues[position] = InlineValueResult(status: .evaluated, text: text, claim: claim)
                 }
-            } else if currentValue == value.index {
-                let trap = TrapReport(errors: valueErrorText[value.index] ?? "", notebookPath: notebookPath,
-                                      termination: termination.description)
-                let message = trap.message + " (while evaluating `{swift} \(value.expression)` at \(value.place))"
-                results.inlineValues[value.index] = InlineValueResult(status: .failed, error: message)
+            } else if currentValue == position {
+                let trap = TrapReport(errors: valueErrorText[position] ?? "", termination: termination.description)
+                let message = trap.message + " (while evaluating `{swift} \(positioned.value.expression)` at \(place))"
+                results.inlineValues[position] = InlineValueResult(status: .failed, error: message)
+                // The cells after it did not fail themselves: they were not reached.
+                for cell in cells where cell.index >= positioned.cellsBefore && !finished.contains(cell.index) {
+                    results.cells[cell.index] = CellResult(status: .notRun)
+                }
             } else {
-                results.inlineValues[value.index] = InlineValueResult(status: .notRun)
-            }
-        }
-        // A cell after a value that stopped the program did not fail itself: it was not reached.
-        if let stoppedAt = values.first(where: { results.inlineValues[$0.index]?.status == .failed && valueTexts[$0.index] == nil }) {
-            for cell in cells where cell.fence.line > stoppedAt.location.line && !finished.contains(cell.index) {
-                results.cells[cell.index] = CellResult(status: .notRun)
+                results.inlineValues[position] = InlineValueResult(status: .notRun)
             }
         }
     }
