@@ -21,9 +21,9 @@ let vectorSettings: [SwiftSetting] = []
 /// reinforcement-learning engine, rendered to self-contained HTML pages.
 ///
 /// The pipeline reads top to bottom in `Sources/`:
-/// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML),
-/// driven by the `ppo-book` command. Cells link against `BookKit`, a dynamic
-/// library holding the engine (`RL`), the charts and the cell runtime.
+/// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML)
+/// -> `Write` (the course site, PDF, .ipynb), driven by the `ppo-book` command. Cells link
+/// against `BookKit`, a dynamic library holding the engine (`RL`), the charts and the cell runtime.
 let package = Package(
     name: "ppo-book",
     products: [
@@ -59,8 +59,11 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Execution", dependencies: ["Notebook", "CellEvents"]),
         .target(name: "Render", dependencies: ["Notebook", "Execution", "CellEvents"]),
+        .target(name: "Write", dependencies: [
+            "Notebook", "Execution", "Render", "CellEvents", .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "PPOBook", dependencies: [
-            "Notebook", "Execution", "Render",
+            "Notebook", "Execution", "Render", "Write",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
+        .testTarget(name: "WriteTests", dependencies: ["Write", "Render", "Execution", "Notebook", "CellEvents"]),
         .testTarget(name: "EndToEndTests"),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
         // Reads its reference trajectories from Fixtures/ through #filePath.

@@ -3,6 +3,7 @@ import Execution
 import Foundation
 import Notebook
 import Render
+import Write
 
 /// `ppo-book render`: run a notebook's cells and write its page.
 struct RenderCommand: ParsableCommand {
@@ -37,10 +38,20 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Compile cells with -O: slower to compile, faster for heavy loops written in cells themselves.")
     var optimize = false
 
+    @Option(help: ArgumentHelp("What to write besides the HTML pages: pdf (printed by headless Chromium; "
+                               + "a course also gets course.pdf), ipynb (the executed notebook). Repeatable.",
+                               valueName: "html|pdf|ipynb"))
+    var to: [OutputFormat] = [.html]
+
+    @Option(help: ArgumentHelp("How many lessons of a folder render at once (default: the number of cores).",
+                               valueName: "n"))
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
             throw ValidationError("'\(input)' does not exist: give a notebook (.md) or a folder of notebooks")
@@ -51,68 +62,51 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let notebooks = try notebookPaths()
         let toolchain = try Toolchain.locate(besideExecutable: Self.executablePath(), optimize: optimize)
         let status = StatusLine(quiet: quiet)
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
         let executor = NotebookExecutor(toolchain: toolchain, cache: cache) { status.show($0) }
-        var failures = 0
-        for path in notebooks {
-            let started = Date()
+        let formats = Set(to)
+        let chromium = formats.contains(.pdf) ? try Self.chromium() : nil
+        func lessonBuild(_ links: LessonLinks, _ surroundings: ((LessonNavigation.Downloads) -> PageSurroundings)?) -> LessonBuild {
+            LessonBuild(executor: executor, links: links, output: output, formats: formats, chromium: chromium,
+                        status: status, surroundings: surroundings)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+            let course: Course
             do {
-                let notebook = try NotebookParser().parse(contentsOf: path)
-                let results = try executor.execute(notebook)
-                let page = PageRenderer(notebook: notebook, results: results).render()
-                let writer = OutputWriter(directory: output, notebookName: notebook.name)
-                let failed = notebook.cells.filter { results[$0.index]?.status == .failed }
-                if failed.isEmpty {
-                    try writer.write(page)
-                    status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
-                    status.finish(Self.slowestCells(of: notebook, results: results))
-                } else {
-                    try writer.writeFailed(page)
-                    for cell in failed { results[cell.index]!.errorMessages.forEach { status.error($0) } }
-                    status.error("\(failed.count) cell(s) failed in \(path); the page with the errors in place is "
-                        + "\(writer.failedPagePath), and the last good page was kept")
-                    failures += 1
-                }
+                course = try CourseLoader().load(folder: input)
             } catch let error as NotebookError {
                 status.error(error.description)
-                failures += 1
-            } catch let error as ExecutionError {
-                status.error("\(path): error: \(error.description)")
-                failures += 1
+                throw ExitCode.failure
             }
+            let build = CourseBuild(course: course, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    output: output, formats: formats, chromium: chromium, status: status,
+                                    lessonBuild: lessonBuild)
+            guard build.run() else { throw ExitCode.failure }
+        } else {
+            let build = lessonBuild(LessonLinks(targets: .anyNotebook), nil)
+            let notebook: Notebook
+            do {
+                notebook = try NotebookParser().parse(contentsOf: input)
+            } catch let error as NotebookError {
+                status.error(error.description)
+                throw ExitCode.failure
+            }
+            guard case .written = build.run(notebook) else { throw ExitCode.failure }
         }
-        if failures > 0 { throw ExitCode.failure }
     }
 
-    private func notebookPaths() throws -> [String] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else {
-            return [input]
+    private static func chromium() throws -> Chromium {
+        do {
+            return try Chromium.locate()
+        } catch let error as Chromium.Failure {
+            throw ValidationError(error.description)
         }
-        let folder = input.hasSuffix("/") ? String(input.dropLast()) : input
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted()
-        guard !names.isEmpty else { throw ValidationError("'\(input)' holds no notebooks (.md files)") }
-        return names.map { "\(folder)/\($0)" }
-    }
-
-    /// The cells that took longest, for authors keeping a lesson fast.
-    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
-        let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
-        guard !timed.isEmpty else { return "no cell ran (all results from the cache)" }
-        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
-            String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
-        }
-        return (["slowest cells:"] + slowest).joined(separator: "\n")
     }
 
     private static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    private static func seconds(since start: Date) -> String {
-        String(format: "%.1f s", Date().timeIntervalSince(start))
     }
 }
