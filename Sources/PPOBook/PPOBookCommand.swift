@@ -14,6 +14,7 @@ struct PPOBookCommand: ParsableCommand {
             Example:
               ppo-book render notebooks/109.md
               ppo-book render notebooks --output site
+              ppo-book render notebooks/109.md --to pdf --to ipynb
             """,
         version: "0.1.0",
         subcommands: [RenderCommand.self]

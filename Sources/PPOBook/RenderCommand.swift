@@ -18,6 +18,10 @@ struct RenderCommand: ParsableCommand {
 
             If a cell fails, the page with the errors in place is written as OUTPUT/<name>.failed.html, \
             the last good page is kept, and ppo-book exits with status 1.
+
+            A folder is a course, ordered by its course.yml (else by name): each page gets the course's \
+            sidebar, breadcrumb and previous/next links, and OUTPUT/index.html and a search page are \
+            written. Links to other notebooks and their anchors are checked, and linked files copied.
             """
     )
 
@@ -62,12 +66,12 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let toolchain = try Toolchain.locate(besideExecutable: Self.executablePath(), optimize: optimize)
         let status = StatusLine(quiet: quiet)
+        let formats = Set(to)
+        let chromium = formats.contains(.pdf) ? try Self.chromium(status) : nil
+        let toolchain = try Toolchain.locate(besideExecutable: Self.executablePath(), optimize: optimize)
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
         let executor = NotebookExecutor(toolchain: toolchain, cache: cache) { status.show($0) }
-        let formats = Set(to)
-        let chromium = formats.contains(.pdf) ? try Self.chromium() : nil
         func lessonBuild(_ links: LessonLinks, _ surroundings: ((LessonNavigation.Downloads) -> PageSurroundings)?) -> LessonBuild {
             LessonBuild(executor: executor, links: links, output: output, formats: formats, chromium: chromium,
                         status: status, surroundings: surroundings)
@@ -98,11 +102,13 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    private static func chromium() throws -> Chromium {
+    /// Chromium, checked before anything runs; its absence is an error naming the package.
+    private static func chromium(_ status: StatusLine) throws -> Chromium {
         do {
             return try Chromium.locate()
         } catch let error as Chromium.Failure {
-            throw ValidationError(error.description)
+            status.error("error: \(error.description)")
+            throw ExitCode.failure
         }
     }
 

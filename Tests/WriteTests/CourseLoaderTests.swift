@@ -32,7 +32,7 @@ import Write
         #expect(course.lessons.map(\.name) == ["b", "a"])
         #expect(course.parts.map(\.title) == ["Basics", "More"])
         #expect(course.partTitle(ofLesson: 1) == "More")
-        #expect(course.lessons[1].listing.line == 7)
+        #expect(course.lessons[1].listing.line == 8)
     }
 
     @Test func aMissingLessonIsAnErrorAtItsLine() throws {

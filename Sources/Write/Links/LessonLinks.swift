@@ -16,6 +16,12 @@ public struct LessonLinks {
         public var source: String
         /// Its path relative to the notebook's folder, which is also its path relative to the page.
         public var relativePath: String
+
+        /// A file to copy.
+        public init(source: String, relativePath: String) {
+            self.source = source
+            self.relativePath = relativePath
+        }
     }
 
     /// The notebooks links may lead to: the course's lessons, or any notebook on disk.

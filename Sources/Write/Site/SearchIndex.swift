@@ -15,6 +15,12 @@ public struct SearchIndex: Encodable {
         public var name: String
         /// The lesson's title.
         public var title: String
+
+        /// A lesson.
+        public init(name: String, title: String) {
+            self.name = name
+            self.title = title
+        }
     }
 
     /// A section of a lesson.
@@ -27,6 +33,14 @@ public struct SearchIndex: Encodable {
         public var heading: String
         /// The section's prose and captions, whitespace collapsed.
         public var text: String
+
+        /// A section.
+        public init(lesson: Int, anchor: String, heading: String, text: String) {
+            self.lesson = lesson
+            self.anchor = anchor
+            self.heading = heading
+            self.text = text
+        }
     }
 
     /// The lessons, in reading order.
