@@ -78,27 +78,25 @@ struct RenderCommand: ParsableCommand {
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
-            let course: Course
-            do {
-                course = try CourseLoader().load(folder: input)
-            } catch let error as NotebookError {
-                status.error(error.description)
-                throw ExitCode.failure
-            }
+            let course = try Self.reportingNotebookErrors(status) { try CourseLoader().load(folder: input) }
             let build = CourseBuild(course: course, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     output: output, formats: formats, chromium: chromium, status: status,
                                     lessonBuild: lessonBuild)
             guard build.run() else { throw ExitCode.failure }
         } else {
             let build = lessonBuild(LessonLinks(targets: .anyNotebook), nil)
-            let notebook: Notebook
-            do {
-                notebook = try NotebookParser().parse(contentsOf: input)
-            } catch let error as NotebookError {
-                status.error(error.description)
-                throw ExitCode.failure
-            }
+            let notebook = try Self.reportingNotebookErrors(status) { try NotebookParser().parse(contentsOf: input) }
             guard case .written = build.run(notebook) else { throw ExitCode.failure }
+        }
+    }
+
+    /// What `body` returns; a notebook error is printed, and the command ends with status 1.
+    private static func reportingNotebookErrors<Value>(_ status: StatusLine, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as NotebookError {
+            status.error(error.description)
+            throw ExitCode.failure
         }
     }
 

@@ -16,6 +16,7 @@ import Write
                 + "  - title: First steps\n    lessons: [intro.md]\n  - title: Learning\n    lessons: [pg.md]\n",
             "intro.md": "---\ntitle: The tasks\ndescription: What the agent sees.\n---\n\nCartPole pays one per step.\n",
             "pg.md": "# Policy gradients\n\nPush up good actions.\n\n## Clipping\n\nKeep the ratio near one.\n\n"
+                + "| setting | value |\n|---|---|\n| clip | 0.2 |\n\n"
                 + "```swift id=curve caption=\"Return per episode\"\nshow(figure)\n```\n",
         ])
     }
@@ -91,7 +92,7 @@ import Write
             .init(lesson: 0, anchor: "", heading: "The tasks", text: "CartPole pays one per step."),
             .init(lesson: 1, anchor: "policy-gradients", heading: "Policy gradients", text: "Push up good actions."),
             .init(lesson: 1, anchor: "clipping", heading: "Clipping",
-                  text: "Keep the ratio near one. Return per episode Returns of three seeds Final averages"),
+                  text: "Keep the ratio near one. setting value clip 0.2 Return per episode Returns of three seeds Final averages"),
         ])
         #expect(index.script.hasPrefix("// The course's search index"))
         #expect(index.script.contains(#"{"anchor":"clipping","heading":"Clipping","lesson":1,"#))

@@ -43,7 +43,7 @@ public struct LessonNavigation {
             "</nav>",
             "<div class=\"course-page\">",
             "<details class=\"course-menu\">",
-            "<summary>\(HTML.escape(course.title)): all lessons</summary>",
+            "<summary>All lessons</summary>",
             SearchPage.form, contents,
             "</details>",
             breadcrumb(index),

@@ -77,7 +77,7 @@ public struct SearchIndex: Encodable {
             case .prose(let prose) where prose.kind == "code_block" || prose.kind == "html_block":
                 continue
             case .prose(let prose):
-                add(prose.plainText)
+                add(Self.words(of: prose))
             case .cell(let cell):
                 add(cell.options.caption)
                 for output in results[cell.index]?.outputs ?? [] {
@@ -90,6 +90,18 @@ public struct SearchIndex: Encodable {
             }
         }
         close()
+    }
+
+    /// The text of a block with a space between its blocks, list items and table cells
+    /// (``MarkdownBlock/plainText`` runs them together).
+    private static func words(of block: MarkdownBlock) -> String {
+        switch block.kind {
+        case "text", "code": return block.literal
+        case "html_inline", "html_block": return ""
+        case "softbreak", "linebreak": return " "
+        case "emph", "strong", "link", "image", "strikethrough": return block.children.map(words).joined()
+        default: return block.children.map(words).joined(separator: " ")
+        }
     }
 
     /// The script the search page loads: the index as JSON, assigned to `ppoBookSearch`.

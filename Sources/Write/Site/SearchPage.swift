@@ -14,7 +14,7 @@ public enum SearchPage {
     /// A search box that opens the search page with the query (a plain form: no script needed).
     static let form = """
         <form class="search-form" action="\(fileName)" method="get" role="search">\
-        <input type="search" name="q" placeholder="Search the course" aria-label="Search the course">\
+        <input type="search" name="q" placeholder="Search lessons" aria-label="Search the course">\
         <button type="submit">Search</button></form>
         """
 
