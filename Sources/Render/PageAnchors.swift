@@ -1,12 +1,10 @@
 import Notebook
 
-/// The anchors a notebook's page has, computed as ``PageRenderer`` names them, so that links
-/// into a page can be checked before it is rendered.
+/// The anchors a notebook's page has: ``PageRenderer`` gives its headings these, and links
+/// into a page are checked against them before it is rendered.
 public struct PageAnchors {
     /// A heading of the page and the anchor it gets.
     public struct Heading: Equatable, Sendable {
-        /// The heading's level, 1 to 6.
-        public var level: Int
         /// Its anchor (`#anchor`).
         public var anchor: String
         /// Its text, without markup.
@@ -24,8 +22,7 @@ public struct PageAnchors {
         var slugger = HeadingSlugger(reserved: cellAnchors)
         var headings: [Heading] = []
         for case .prose(let block) in notebook.blocks where block.kind == "heading" {
-            headings.append(Heading(level: block.headingLevel, anchor: slugger.slug(for: block.plainText),
-                                    text: block.plainText))
+            headings.append(Heading(anchor: slugger.slug(for: block.plainText), text: block.plainText))
         }
         self.headings = headings
         all = cellAnchors.union(headings.map(\.anchor))

@@ -12,7 +12,7 @@ public struct PageRenderer {
         /// Figures of `id=` cells, to be written under the output folder.
         public var figureFiles: [FigureFile]
         /// The content of the page's `<main>` element, for documents that gather several pages.
-        public var main: String = ""
+        public var main: String
     }
 
     private let notebook: Notebook
@@ -30,7 +30,7 @@ public struct PageRenderer {
 
     /// Renders the page.
     public func render() -> Page {
-        var slugger = HeadingSlugger(reserved: Set(notebook.cells.map(\.anchor)))
+        var headingAnchors = PageAnchors(of: notebook).headings.map(\.anchor).makeIterator()
         var body: [String] = []
         var contents: [(level: Int, anchor: String, text: String)] = []
         var figureFiles: [FigureFile] = []
@@ -40,7 +40,7 @@ public struct PageRenderer {
         for block in notebook.blocks {
             switch block {
             case .prose(let prose) where prose.kind == "heading":
-                let anchor = slugger.slug(for: prose.plainText)
+                let anchor = headingAnchors.next()!
                 let isTitle = !titleShown && prose.headingLevel == 1
                 titleShown = titleShown || isTitle
                 if !isTitle && prose.headingLevel <= 3 {
