@@ -25,8 +25,8 @@ public enum SearchPage {
                 + HTML.escape(course.title) + "</a></li><li aria-current=\"page\">Search</li></ol></nav>",
             "<header class=\"page-header\"><h1 class=\"page-title\">Search</h1></header>",
             form,
-            "<noscript><p>Searching needs JavaScript. Every lesson and its sections are listed on "
-                + "<a href=\"index.html\">the course's index</a>.</p></noscript>",
+            "<noscript><p>Searching needs JavaScript. Every lesson is listed on "
+                + "<a href=\"index.html\">the course's index</a>, and its sections at the top of its page.</p></noscript>",
             "<main>",
             "<p id=\"search-status\" role=\"status\"></p>",
             "<ol id=\"search-results\" class=\"search-results\"></ol>",
