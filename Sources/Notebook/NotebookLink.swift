@@ -24,8 +24,8 @@ extension Notebook {
             for node in [block] + block.descendants {
                 let kind: NotebookLink.Kind
                 switch node.kind {
-                case "link": kind = .link
-                case "image": kind = .image
+                case .link: kind = .link
+                case .image: kind = .image
                 default: continue
                 }
                 let line = node.startLine > 0 ? node.startLine : block.startLine

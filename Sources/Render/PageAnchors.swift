@@ -21,7 +21,7 @@ public struct PageAnchors {
         let cellAnchors = Set(notebook.cells.map(\.anchor))
         var slugger = HeadingSlugger(reserved: cellAnchors)
         var headings: [Heading] = []
-        for case .prose(let block) in notebook.blocks where block.kind == "heading" {
+        for case .prose(let block) in notebook.blocks where block.kind == .heading {
             headings.append(Heading(anchor: slugger.slug(for: block.plainText), text: block.plainText))
         }
         self.headings = headings

@@ -70,12 +70,10 @@ public struct SearchIndex: Encodable {
         }
         for block in notebook.blocks {
             switch block {
-            case .prose(let prose) where prose.kind == "heading":
+            case .prose(let prose) where prose.kind == .heading:
                 guard let heading = headings.next() else { continue }
                 close()
                 current = Section(lesson: lesson, anchor: heading.anchor, heading: heading.text, text: "")
-            case .prose(let prose) where prose.kind == "code_block" || prose.kind == "html_block":
-                continue
             case .prose(let prose):
                 add(Self.words(of: prose))
             case .cell(let cell):
@@ -92,14 +90,12 @@ public struct SearchIndex: Encodable {
         close()
     }
 
-    /// The text of a block with a space between its blocks, list items and table cells
-    /// (``MarkdownBlock/plainText`` runs them together).
+    /// The text a reader sees in a block, with a space between its paragraphs, list items and
+    /// table cells (``MarkdownBlock/plainText`` runs them together); code and raw HTML left out.
     private static func words(of block: MarkdownBlock) -> String {
         switch block.kind {
-        case "text", "code": return block.literal
-        case "html_inline", "html_block": return ""
-        case "softbreak", "linebreak": return " "
-        case "emph", "strong", "link", "image", "strikethrough": return block.children.map(words).joined()
+        case .paragraph, .heading, .tableCell: return block.plainText
+        case .codeBlock, .htmlBlock: return ""
         default: return block.children.map(words).joined(separator: " ")
         }
     }
