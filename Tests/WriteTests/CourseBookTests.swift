@@ -20,4 +20,16 @@ import Write
         #expect(html.components(separatedBy: #"class="book-lesson""#).count == 3)
         #expect(html.contains(".book-lesson { break-before: page; }"))
     }
+
+    @Test func aLessonMissingFromTheBookIsLeftOutOfTheContents() throws {
+        let folder = try TemporaryFolder(files: ["course.yml": "title: T\nparts:\n  - title: One\n    lessons: [a.md]\n"
+            + "  - title: Two\n    lessons: [b.md, c.md]\n", "a.md": "# A\n", "b.md": "# B\n", "c.md": "# C\n"])
+        let course = try CourseLoader().load(folder: folder.path)
+        let html = CourseBook(course: course, chapters: [
+            .init(summary: LessonSummary(name: "a"), titleInHeader: false, main: ""),
+            .init(summary: LessonSummary(name: "c"), titleInHeader: false, main: ""),
+        ]).html
+        #expect(html.contains("<h3>Two</h3>\n<ol start=\"2\">\n<li><a href=\"#page-c\">c</a></li>\n</ol>"))
+        #expect(!html.contains("#page-b"))
+    }
 }

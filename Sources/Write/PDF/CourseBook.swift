@@ -35,15 +35,17 @@ public struct CourseBook {
         var body = ["<section class=\"book-title-page\">", "<h1>\(HTML.escape(course.title))</h1>"]
         if let description = course.description { body.append("<p>\(HTML.escape(description))</p>") }
         body += ["</section>", "<nav class=\"book-contents\" aria-label=\"Contents\">", "<h2>Contents</h2>"]
-        var index = 0
+        var number = 0
         for part in course.parts {
+            // A lesson that failed has no chapter: the contents list the lessons the book holds.
+            let inBook = part.lessons.compactMap { lesson in chapters.first { $0.summary.name == lesson.name }?.summary }
+            guard !inBook.isEmpty else { continue }
             if let title = part.title { body.append("<h3>\(HTML.escape(title))</h3>") }
-            body.append("<ol start=\"\(index + 1)\">")
-            for _ in part.lessons where index < chapters.count {
-                let lesson = chapters[index].summary
+            body.append("<ol start=\"\(number + 1)\">")
+            for lesson in inBook {
                 body.append("<li><a href=\"#\(GatheredPage.anchor(ofPage: lesson.name))\">\(HTML.escape(lesson.title))</a></li>")
-                index += 1
             }
+            number += inBook.count
             body.append("</ol>")
         }
         body.append("</nav>")
