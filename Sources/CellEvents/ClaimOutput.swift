@@ -41,6 +41,11 @@ public struct ClaimOutput: Codable, Equatable, Sendable {
     /// Whether the verdict is the expected one.
     public var isAsExpected: Bool { holds == expected }
 
+    /// The claim as one line of plain text: its mark, its statement and its evidence.
+    public var plainText: String {
+        (holds ? "✓ holds: " : "✗ does not hold: ") + statement + (evidence.isEmpty ? "" : " (\(evidenceText))")
+    }
+
     /// The evidence as `name: value` pairs joined by semicolons.
     public var evidenceText: String {
         evidence.map { "\($0.name): \($0.value)" }.joined(separator: "; ")

@@ -11,12 +11,11 @@ struct InlineValueFinder {
         var found: [InlineValue] = []
         for node in block.descendants where node.kind == .code {
             let literal = node.literal.drop(while: \.isWhitespace)
-            guard literal.hasPrefix(InlineValue.marker) else { continue }
-            let location = SourceLocation(file: path, line: node.startLine)
+            // `{swift}` then a space and an expression; `{swift}` alone is just code.
             let expression = literal.dropFirst(InlineValue.marker.count).trimmingWhitespace
-            guard !expression.isEmpty else {
-                throw NotebookError("an inline `{swift}` value needs an expression after {swift}", at: location)
-            }
+            guard literal.hasPrefix(InlineValue.marker), literal.dropFirst(InlineValue.marker.count).first?.isWhitespace == true,
+                  !expression.isEmpty else { continue }
+            let location = SourceLocation(file: path, line: node.startLine)
             let lineText = node.startLine <= lines.count ? lines[node.startLine - 1] : ""
             let column = column(of: node)
             // A span wrapped onto the next line reads with a space where the line break was: not on its line.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Execution
 import Foundation
 import Notebook
-import Render
+import Write
 
 /// `ppo-book check`: everything a render verifies, for a course's CI, without writing anything.
 struct CheckCommand: ParsableCommand {
@@ -46,7 +46,11 @@ struct CheckCommand: ParsableCommand {
         for path in paths {
             do {
                 let notebook = try notebooks.notebook(at: path)
-                failures += LinkChecker(notebook: notebook).brokenLinks().map(\.description)
+                do {
+                    _ = try LessonLinks(targets: .anyNotebook).resolve(notebook)
+                } catch let error as LinkErrors {
+                    failures += error.errors.map(\.description)
+                }
                 failures += try executor.execute(notebook).results.errorMessages
             } catch let error as NotebookError {
                 failures.append(error.description)

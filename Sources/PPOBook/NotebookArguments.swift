@@ -15,7 +15,15 @@ struct NotebookArguments: ParsableArguments {
 
     func validate() throws {
         _ = try Self.notebookPaths(in: input)
-        _ = try overrides()
+        if try !overrides().isEmpty && isFolder {
+            throw ValidationError("-P sets the parameters of one notebook: give its .md file, not a folder")
+        }
+    }
+
+    /// Whether the input is a folder of notebooks (a course) rather than one notebook.
+    var isFolder: Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) && isFolder.boolValue
     }
 
     /// The `-P` values as name and value.

@@ -3,8 +3,8 @@ import Notebook
 
 /// Puts the inline values' results in place of their `` `{swift} expression` `` spans in a prose block's HTML.
 enum InlineValueHTML {
-    /// The opening of an inline value's code span as cmark-gfm renders it.
-    private static let opening = "<code>" + InlineValue.marker
+    /// The opening of an inline value's code span as cmark-gfm renders it (`{swift}` alone is just code).
+    private static let opening = "<code>" + InlineValue.marker + " "
 
     /// `html` with its inline value spans, in order, replaced by `values`' results.
     static func substitute(in html: String, values: [InlineValue], results: [Int: InlineValueResult]) -> String {

@@ -11,19 +11,25 @@ public struct PageRenderer {
         public var html: String
         /// Figures of `id=` cells, to be written under the output folder.
         public var figureFiles: [FigureFile]
+        /// The content of the page's `<main>` element, for documents that gather several pages.
+        public var main: String
     }
 
     private let notebook: Notebook
     private let results: [Int: CellResult]
     private let inlineResults: [Int: InlineValueResult]
+    private let surroundings: PageSurroundings
     private let highlighter = SwiftHighlighter()
 
     /// Creates a renderer for `notebook` with its cells' `results` (by cell index) and its inline
-    /// values' results (by inline value index).
-    public init(notebook: Notebook, results: [Int: CellResult], inlineValues: [Int: InlineValueResult] = [:]) {
+    /// values' results (by inline value index), placed in `surroundings` (a course's navigation;
+    /// none for a standalone page).
+    public init(notebook: Notebook, results: [Int: CellResult], inlineValues: [Int: InlineValueResult] = [:],
+                surroundings: PageSurroundings = PageSurroundings()) {
         self.notebook = notebook
         self.results = results
         self.inlineResults = inlineValues
+        self.surroundings = surroundings
     }
 
     /// What the files of a draft (a render whose parameters are not the defaults) add to their
@@ -38,7 +44,7 @@ public struct PageRenderer {
 
     /// Renders the page.
     public func render() -> Page {
-        var slugger = HeadingSlugger(reserved: Set(notebook.cells.map(\.anchor)))
+        var headingAnchors = PageAnchors(of: notebook).headings.map(\.anchor).makeIterator()
         var body: [String] = []
         var contents: [(level: Int, anchor: String, text: String)] = []
         var figureFiles: [FigureFile] = []
@@ -53,7 +59,7 @@ public struct PageRenderer {
             }
             switch block {
             case .prose(let prose) where prose.kind == .heading:
-                let anchor = slugger.slug(for: prose.plainText)
+                let anchor = headingAnchors.next()!
                 let isTitle = !titleShown && prose.headingLevel == 1
                 titleShown = titleShown || isTitle
                 if !isTitle && prose.headingLevel <= 3 {
@@ -73,7 +79,8 @@ public struct PageRenderer {
                 body.append(self.cell(cell, files: files, figureCount: &figureCount))
             }
         }
-        return Page(html: document(body: body.joined(separator: "\n"), contents: contents), figureFiles: figureFiles)
+        let main = body.joined(separator: "\n")
+        return Page(html: document(body: main, contents: contents), figureFiles: figureFiles, main: main)
     }
 
     // MARK: Page frame
@@ -96,7 +103,8 @@ public struct PageRenderer {
         if let author = front.author {
             head.append("<meta name=\"author\" content=\"\(HTML.escape(author))\">")
         }
-        head += ["<style>", Stylesheet.css, "</style>", "</head>", "<body>"]
+        head += ["<style>", Stylesheet.css] + (surroundings.style.isEmpty ? [] : [surroundings.style])
+            + ["</style>", "</head>", "<body>"] + (surroundings.top.isEmpty ? [] : [surroundings.top])
         var header: [String] = []
         if let title = front.title {
             header.append("<header class=\"page-header\">")
@@ -104,9 +112,10 @@ public struct PageRenderer {
             if let author = front.author { header.append("<p class=\"page-author\">\(HTML.escape(author))</p>") }
             header.append("</header>")
         }
-        return (head + header + draftNotice() + tableOfContents(contents) + ["<main>", body, "</main>",
-            "<footer class=\"page-footer\">Rendered with ppo-book from <code>\(HTML.escape(notebook.name)).md</code>.</footer>",
-            "</body>", "</html>", ""]).joined(separator: "\n")
+        let footer = "<footer class=\"page-footer\">Rendered with ppo-book from <code>\(HTML.escape(notebook.name)).md</code>.</footer>"
+        let end: [String] = [surroundings.afterMain, footer, surroundings.bottom].filter { !$0.isEmpty }
+        let lines: [String] = head + header + draftNotice() + tableOfContents(contents) + ["<main>", body, "</main>"] + end
+        return (lines + ["</body>", "</html>", ""]).joined(separator: "\n")
     }
 
     /// In a draft, the parameter values the page was rendered with, beside their defaults.

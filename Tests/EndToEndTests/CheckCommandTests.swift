@@ -40,7 +40,7 @@ import Testing
             .replacingOccurrences(of: "let y: Int = \"text\"", with: "let y: Int = 1")
         let (run, _) = try check(text)
         #expect(run.status == 1)
-        #expect(run.errors.contains("n.md:3: error: the link '#gone' names no heading or cell of this page"))
+        #expect(run.errors.contains("n.md:3: error: the link '#gone' leads to no anchor of this page"))
         #expect(run.errors.contains("n.md:7: error: the claim \"x is even\" does not hold"))
         #expect(run.errors.contains("n.md:10: error: this cell is marked expect-error, but it ran without an error"))
         #expect(run.errors.contains("3 failure(s)"))

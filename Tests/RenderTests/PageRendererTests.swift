@@ -107,12 +107,12 @@ import Testing
         #expect(html.contains("<dt>a&lt;b</dt><dd>1 &amp; 2</dd>"))
         #expect(html.contains("The lesson expected this claim to hold"))
 
-        let prose = try NotebookParser().parse("# V\n\nIt is `{swift} x` and `{swift} y`.\n", path: "v.md")
+        let prose = try NotebookParser().parse("# V\n\nAfter `{swift}`, it is `{swift} x` and `{swift} y`.\n", path: "v.md")
         let page = PageRenderer(notebook: prose, results: [:], inlineValues: [
             0: InlineValueResult(status: .evaluated, text: "<i>&"),
             1: InlineValueResult(status: .notRun),
         ]).render().html
-        #expect(page.contains("It is <span class=\"inline-value\">&lt;i&gt;&amp;</span> and "
+        #expect(page.contains("After <code>{swift}</code>, it is <span class=\"inline-value\">&lt;i&gt;&amp;</span> and "
             + "<code class=\"inline-value-missing\">y</code>."))
     }
 
