@@ -57,7 +57,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
+        // The TeX math subset -> MathML Core (Foundation only).
+        .target(name: "Math"),
+        .target(name: "Notebook", dependencies: ["CCMarkGFM", "Math", .product(name: "Yams", package: "Yams")]),
         .target(name: "Execution", dependencies: ["Notebook", "CellEvents"]),
         .target(name: "Render", dependencies: ["Notebook", "Execution", "CellEvents"]),
         .target(name: "Preview", dependencies: ["Notebook", "Execution", .product(name: "FlyingFox", package: "FlyingFox")]),
@@ -70,6 +72,8 @@ let package = Package(
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         .testTarget(name: "SeriesStatisticsTests", dependencies: ["SeriesStatistics"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"]),
+        .testTarget(name: "MathTests", dependencies: ["Math"]),
+        // Reads notebooks/109.md through #filePath.
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),

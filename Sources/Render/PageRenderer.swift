@@ -34,7 +34,7 @@ public struct PageRenderer {
 
         for block in notebook.blocks {
             switch block {
-            case .prose(let prose) where prose.kind == "heading":
+            case .prose(let prose) where prose.kind == .heading:
                 let anchor = slugger.slug(for: prose.plainText)
                 let isTitle = !titleShown && prose.headingLevel == 1
                 titleShown = titleShown || isTitle

@@ -66,6 +66,14 @@ enum Stylesheet {
     .keyword { color: var(--keyword); } .type { color: var(--type); } .string { color: var(--string); }
     .number { color: var(--number); } td.number, th.number { color: inherit; }
     .comment { color: var(--comment); font-style: italic; } .attribute { color: var(--attribute); }
+    math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math;
+           font-size: 1.1em; color: inherit; }
+    math[display="block"] { margin: 0.8rem 0; padding: 0.2rem 0; overflow-x: auto; overflow-y: hidden; }
+    mtext { white-space: nowrap; }
+    .tex-aligned mtd { padding: 0.3ex 0; }
+    .tex-aligned mtd:nth-child(odd) { text-align: right; text-align: -webkit-right; }
+    .tex-aligned mtd:nth-child(even) { text-align: left; text-align: -webkit-left; }
+    .tex-aligned mtd:nth-child(odd):not(:first-child) { padding-left: 2em; }
     .page-footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--border); padding-top: 0.8rem; }
     @media (max-width: 600px) { body { font-size: 16px; padding: 1rem 0.8rem 3rem; } pre { font-size: 0.78rem; } }
     @media print {
@@ -75,5 +83,6 @@ enum Stylesheet {
       .cell, figure, table { break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
     }
+    @media print { math[display="block"] { break-inside: avoid; overflow: visible; } }
     """
 }
