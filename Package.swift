@@ -21,9 +21,10 @@ let vectorSettings: [SwiftSetting] = []
 /// reinforcement-learning engine, rendered to self-contained HTML pages.
 ///
 /// The pipeline reads top to bottom in `Sources/`:
-/// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML),
-/// driven by the `ppo-book` command; `Preview` serves pages and renders them again on save. Cells link against `BookKit`, a dynamic
-/// library holding the engine (`RL`), the charts and the cell runtime.
+/// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML)
+/// -> `Write` (the course site, PDF, .ipynb), driven by the `ppo-book` command; `Preview` serves
+/// pages and renders them again on save. Cells link against `BookKit`, a dynamic library holding
+/// the engine (`RL`), the charts and the cell runtime.
 let package = Package(
     name: "ppo-book",
     products: [
@@ -62,9 +63,12 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["CCMarkGFM", "Math", .product(name: "Yams", package: "Yams")]),
         .target(name: "Execution", dependencies: ["Notebook", "CellEvents"]),
         .target(name: "Render", dependencies: ["Notebook", "Execution", "CellEvents"]),
+        .target(name: "Write", dependencies: [
+            "Notebook", "Execution", "Render", "CellEvents", .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "Preview", dependencies: ["Notebook", "Execution", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "PPOBook", dependencies: [
-            "Notebook", "Execution", "Render", "CellEvents", "Preview",
+            "Notebook", "Execution", "Render", "Write", "CellEvents", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -78,6 +82,7 @@ let package = Package(
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
+        .testTarget(name: "WriteTests", dependencies: ["Write", "Render", "Execution", "Notebook", "CellEvents"]),
         .testTarget(name: "EndToEndTests"),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
         // Reads its reference trajectories from Fixtures/ through #filePath.

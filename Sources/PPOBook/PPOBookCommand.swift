@@ -15,6 +15,7 @@ struct PPOBookCommand: ParsableCommand {
             Example:
               ppo-book render notebooks/109.md
               ppo-book render notebooks --output site
+              ppo-book render notebooks/109.md --to pdf --to ipynb
               ppo-book preview notebooks/109.md
               ppo-book cache prune --max-size 2G
             """,

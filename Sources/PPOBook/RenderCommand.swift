@@ -4,6 +4,7 @@ import Foundation
 import Notebook
 import Preview
 import Render
+import Write
 
 /// `ppo-book render`: run a notebook's cells and write its page.
 struct RenderCommand: ParsableCommand {
@@ -20,6 +21,10 @@ struct RenderCommand: ParsableCommand {
 
             If a cell fails, the page with the errors in place is written as OUTPUT/<name>.failed.html, \
             the last good page is kept, and ppo-book exits with status 1.
+
+            A folder is a course, ordered by its course.yml (else by name): each page gets the course's \
+            sidebar, breadcrumb and previous/next links, and OUTPUT/index.html and a search page are \
+            written. Links to other notebooks and their anchors are checked, and linked files copied.
             """
     )
 
@@ -40,6 +45,15 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Compile cells with -O: slower to compile, faster for heavy loops written in cells themselves.")
     var optimize = false
 
+    @Option(help: ArgumentHelp("What to write besides the HTML pages: pdf (printed by headless Chromium; "
+                               + "a course also gets course.pdf), ipynb (the executed notebook). Repeatable.",
+                               valueName: "html|pdf|ipynb"))
+    var to: [OutputFormat] = [.html]
+
+    @Option(help: ArgumentHelp("How many lessons of a folder render at once (default: the number of cores).",
+                               valueName: "n"))
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -48,57 +62,49 @@ struct RenderCommand: ParsableCommand {
     var statusStream = false
 
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         _ = try Self.notebookPaths(in: input)
     }
 
     func run() throws {
-        let notebooks = try Self.notebookPaths(in: input)
+        let status = StatusLine(quiet: quiet)
+        let formats = Set(to)
+        let chromium = formats.contains(.pdf) ? try Self.chromium(status) : nil
         let executable = Self.executablePath()
         let toolchain = try Toolchain.locate(besideExecutable: executable, optimize: optimize)
-        let status = StatusLine(quiet: quiet)
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
         let streams = statusStream
         let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable) { activity in
             status.show(activity)
             if streams { RenderStatus(activity)?.send() }
         }
-        var failures = 0
-        // Shows a render's errors, and tells a driving program about them.
-        func fail(_ messages: [String]) {
-            messages.forEach { status.error($0) }
-            if streams { RenderStatus(event: "failed", errors: messages).send() }
-            failures += 1
+        func lessonBuild(_ links: LessonLinks, _ surroundings: ((LessonNavigation.Downloads) -> PageSurroundings)?) -> LessonBuild {
+            LessonBuild(executor: executor, links: links, output: output, formats: formats, chromium: chromium,
+                        status: status, streamsStatus: streams, surroundings: surroundings)
         }
-        for path in notebooks {
-            let started = Date()
-            do {
-                let notebook = try NotebookParser().parse(contentsOf: path)
-                let outcome = try executor.execute(notebook)
-                let results = outcome.results
-                status.finish(Self.summary(of: outcome))
-                let page = PageRenderer(notebook: notebook, results: results).render()
-                let writer = OutputWriter(directory: output, notebookName: notebook.name)
-                let failed = notebook.cells.filter { results[$0.index]?.status == .failed }
-                if failed.isEmpty {
-                    try writer.write(page)
-                    if streams { RenderStatus(event: "wrote", page: writer.pagePath).send() }
-                    status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
-                    if outcome.sessions.contains(where: { $0.reason != nil }) {
-                        status.finish(Self.slowestCells(of: notebook, results: results))
-                    }
-                } else {
-                    try writer.writeFailed(page)
-                    fail(failed.flatMap { results[$0.index]!.errorMessages })
-                    status.error("\(failed.count) cell(s) failed in \(path); the page with the errors in place is "
-                        + "\(writer.failedPagePath), and the last good page was kept")
-                }
-            } catch let error as NotebookError {
-                fail([error.description])
-            } catch let error as ExecutionError {
-                fail(["\(path): error: \(error.description)"])
-            }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+            let course = try reportingNotebookErrors(status) { try CourseLoader().load(folder: input) }
+            let build = CourseBuild(course: course, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    output: output, formats: formats, chromium: chromium, status: status,
+                                    lessonBuild: lessonBuild)
+            guard build.run() else { throw ExitCode.failure }
+        } else {
+            let build = lessonBuild(LessonLinks(targets: .anyNotebook), nil)
+            let notebook = try reportingNotebookErrors(status) { try NotebookParser().parse(contentsOf: input) }
+            guard case .written = build.run(notebook) else { throw ExitCode.failure }
         }
-        if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// What `body` returns; a notebook error is printed (and streamed), and the command ends with status 1.
+    private func reportingNotebookErrors<Value>(_ status: StatusLine, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as NotebookError {
+            status.error(error.description)
+            if statusStream { RenderStatus(event: "failed", errors: [error.description]).send() }
+            throw ExitCode.failure
+        }
     }
 
     /// The notebook `input` names, or the notebooks of the folder it names.
@@ -119,29 +125,17 @@ struct RenderCommand: ParsableCommand {
         return names.map { "\(folder)/\($0)" }
     }
 
-    /// Which sessions ran and why, and what `cached(...)` found.
-    static func summary(of outcome: NotebookExecutor.Outcome) -> String {
-        outcome.sessions.map { session in
-            guard let reason = session.reason else { return "session '\(session.name)': reused from the cache" }
-            return "session '\(session.name)': ran (\(reason)); memo: \(session.memoHits) hit(s), \(session.memoMisses) miss(es)"
-        }.joined(separator: "\n")
-    }
-
-    /// The cells that took longest, for authors keeping a lesson fast.
-    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
-        let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
-        guard !timed.isEmpty else { return "no cell ran to its end" }
-        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
-            String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
+    /// Chromium, checked before anything runs; its absence is an error naming the package.
+    private static func chromium(_ status: StatusLine) throws -> Chromium {
+        do {
+            return try Chromium.locate()
+        } catch let error as Chromium.Failure {
+            status.error("error: \(error.description)")
+            throw ExitCode.failure
         }
-        return (["slowest cells:"] + slowest).joined(separator: "\n")
     }
 
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    private static func seconds(since start: Date) -> String {
-        String(format: "%.1f s", Date().timeIntervalSince(start))
     }
 }

@@ -11,6 +11,17 @@ enum InlineSVG {
         if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
             text = String(text[end.upperBound...]).trimmingLeadingWhitespace
         }
+        return text.prefixingIDs(with: prefix)
+    }
+}
+
+extension String {
+    fileprivate var trimmingLeadingWhitespace: String { String(drop { $0.isWhitespace }) }
+
+    /// The text with every element id, and every reference to one (`url(#`, `href="#`, ARIA
+    /// id lists), prefixed with `prefix-`.
+    func prefixingIDs(with prefix: String) -> String {
+        var text = self
         for (opening, closing) in [(" id=\"", "\""), ("url(#", ")"), ("href=\"#", "\"")] {
             text = text.replacingEvery(opening, closedBy: closing) { "\(opening)\(prefix)-\($0)\(closing)" }
         }
@@ -21,10 +32,6 @@ enum InlineSVG {
         }
         return text
     }
-}
-
-private extension String {
-    var trimmingLeadingWhitespace: String { String(drop { $0.isWhitespace }) }
 
     /// Replaces each `opening VALUE closing` with `replacement(VALUE)`.
     func replacingEvery(_ opening: String, closedBy closing: String, with replacement: (Substring) -> String) -> String {

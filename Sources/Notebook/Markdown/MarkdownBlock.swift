@@ -36,6 +36,17 @@ public struct MarkdownBlock {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
+    /// For a link or an image: where it points, as written.
+    public var destination: String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Points a link or an image somewhere else, for the HTML rendered afterwards
+    /// (such as a link to another lesson's notebook turned into a link to its page).
+    public func setDestination(_ destination: String) {
+        _ = cmark_node_set_url(node, destination)
+    }
+
     /// For a heading: its level, 1 to 6.
     public var headingLevel: Int { Int(cmark_node_get_heading_level(node)) }
 
