@@ -1,3 +1,4 @@
+import CellEvents
 import Execution
 import Foundation
 import Notebook

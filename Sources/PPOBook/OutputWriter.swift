@@ -18,19 +18,15 @@ struct OutputWriter {
     /// Writes the figure files, then the page, and removes an earlier failed page.
     func write(_ page: PageRenderer.Page) throws {
         for file in page.figureFiles {
-            try atomicallyWrite(file.figure.svg, to: "\(directory)/\(file.basePath).svg")
-            try atomicallyWrite(file.figure.csv, to: "\(directory)/\(file.basePath).csv")
+            try AtomicFile.write(file.figure.svg, to: "\(directory)/\(file.basePath).svg")
+            try AtomicFile.write(file.figure.csv, to: "\(directory)/\(file.basePath).csv")
         }
-        try atomicallyWrite(page.html, to: pagePath)
+        try AtomicFile.write(page.html, to: pagePath)
         try? FileManager.default.removeItem(atPath: failedPagePath)
     }
 
     /// Writes the page of a render whose cells failed beside the last good one.
     func writeFailed(_ page: PageRenderer.Page) throws {
-        try atomicallyWrite(page.html, to: failedPagePath)
-    }
-
-    private func atomicallyWrite(_ text: String, to path: String) throws {
-        try AtomicFile.write(Data(text.utf8), to: path)
+        try AtomicFile.write(page.html, to: failedPagePath)
     }
 }

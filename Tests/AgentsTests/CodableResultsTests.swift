@@ -2,6 +2,7 @@ import Agents
 import Environments
 import Foundation
 import SeededRandom
+import Tensors
 import Testing
 
 /// What `cached(...)` in a notebook stores: trained agents and results must come back from
@@ -27,6 +28,19 @@ import Testing
         #expect(zip(reloaded.parameters, network.parameters).allSatisfy { $0.scalars == $1.scalars })
         let state: [Float] = [0.1, -0.2, 0.3, 0.05]
         #expect(Array(reloaded.output(for: state)) == Array(network.output(for: state)))
+    }
+
+    @Test(arguments: [(PolicyKind.categorical(count: 2), PPOConfig.cartPole),
+                      (PolicyKind.gaussian(low: [-2], high: [2]), PPOConfig.lesson)])
+    func aPPONetworkGivesTheSameOutputsAfterARoundTrip(kind: PolicyKind, config: PPOConfig) throws {
+        var generator = SeededGenerator(seed: 4)
+        let network = PPONetwork(observationSize: 3, kind: kind, config: config, using: &generator)
+        let reloaded = try roundTrip(network)
+        #expect(reloaded.kind == network.kind && reloaded.sharesTrunk == network.sharesTrunk)
+        let states = Tensor([[0.1, 0.2, -0.3], [1, -1, 0.5]])
+        let (before, after) = (network.forward(states), reloaded.forward(states))
+        #expect(before.actorOutput.scalars == after.actorOutput.scalars && before.values.scalars == after.values.scalars)
+        #expect(zip(reloaded.parameters, network.parameters).allSatisfy { $0.scalars == $1.scalars })
     }
 
     @Test func aNetworkWhoseParametersDoNotFitIsRefused() throws {

@@ -35,6 +35,40 @@ import Testing
 
         #expect(preview.interrupt() == 130)
     }
+
+    @Test func aSaveDuringARenderRestartsIt() throws {
+        let workspace = try Workspace()
+        let slow = "# Slow\n\n```swift\nfor step in 1...600 { progress(step, of: 600, \"step\"); usleep(50_000) }\n"
+            + "print(\"slow version finished\")\n```\n"
+        try slow.write(toFile: workspace.notebook, atomically: true, encoding: .utf8)
+        let preview = try PreviewProcess(workspace: workspace)
+        defer { preview.kill() }
+        let running = try preview.state(after: -1) { $0.rendering && $0.cell != nil }
+        #expect(running.cell == "n.md:3 [cell-1]")
+        #expect(workspace.renderProcesses().count == 1)
+
+        try "# Fast\n\n```swift\nprint(\"fast version\")\n```\n"
+            .write(toFile: workspace.notebook, atomically: true, encoding: .utf8)
+        let done = try preview.state(after: running.serial) { $0.pageVersion >= 1 && !$0.rendering }
+        let page = try preview.get("/n.html")
+        #expect(page.contains("fast version") && !page.contains("slow version"))
+        #expect(done.errors.isEmpty)
+        #expect(workspace.renderProcesses().isEmpty, "the stopped render is gone")
+        #expect(preview.interrupt() == 130)
+    }
+}
+
+extension Workspace {
+    /// The ids of `ppo-book render` processes working on this workspace's cache.
+    func renderProcesses() -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { entry in
+            guard Int(entry) != nil,
+                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return false }
+            let arguments = String(decoding: data, as: UTF8.self).split(separator: "\0").map(String.init)
+            return arguments.contains("render") && arguments.contains(root + "/cache")
+        }
+    }
 }
 
 /// A `ppo-book preview` of the workspace's notebook on a free port.
@@ -43,6 +77,7 @@ private final class PreviewProcess {
         var serial: Int
         var pageVersion: Int
         var rendering: Bool
+        var cell: String?
         var errors: [String]
     }
 

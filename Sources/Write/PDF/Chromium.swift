@@ -1,3 +1,4 @@
+import CellEvents
 import Foundation
 
 /// Debian's headless Chromium, which prints pages to PDF: the same HTML as on screen, with the
