@@ -147,7 +147,7 @@ public struct NotebookExecutor: Sendable {
             return (placement.place(stored), SessionSummary(name: session.name))
         }
         let reason = cache == nil ? "caching is off" : record.reason(session: session, keys: keys, context: context)
-        report(.starting(session: session.name, reason: reason))
+        if mode != .typecheck { report(.starting(session: session.name, reason: reason)) }
         let workDirectory = try Self.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: workDirectory) }
         let cells = CellFile.positioned(session.cells)
