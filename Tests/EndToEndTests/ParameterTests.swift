@@ -64,6 +64,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.output))
     }
 
+    @Test func parametersAreGivenToOneNotebookNotAFolder() throws {
+        let workspace = try Workspace()
+        try notebook.write(toFile: workspace.notebook, atomically: true, encoding: .utf8)
+        let run = try workspace.run(["render", ".", "-P", "seedCount=1", "--no-cache"])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("-P sets the parameters of one notebook: give its .md file, not a folder"))
+    }
+
     @Test func aValueOfTheWrongTypeIsAnError() throws {
         let run = try Workspace().render(notebook, extraArguments: ["-P", "seedCount=one"])
         #expect(run.status == 1)

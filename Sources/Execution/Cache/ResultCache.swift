@@ -5,8 +5,8 @@ import Foundation
 /// render, and remembered file facts, each in a folder of its own.
 ///
 /// A session's results (its cells' and inline values') are stored under its
-/// ``SessionKeys/session`` key, with places relative to each cell (see ``ResultPlacement``), so they stay valid when prose moves
-/// the cells. Only sessions whose cells all ended as they should are stored, so a failure
+/// ``SessionKeys/session`` key, with places relative to each cell (see ``ResultPlacement``),
+/// so they stay valid when prose moves the cells. Only sessions whose cells all ended as they should are stored, so a failure
 /// is always run again. Every entry holds its format and key; a damaged, truncated or
 /// foreign file is ignored. Files are written whole under a temporary name and then
 /// renamed, so two renders of one notebook at once never see half an entry.
