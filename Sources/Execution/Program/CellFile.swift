@@ -8,15 +8,13 @@ import Notebook
 /// when another session gains a cell. ``ResultPlacement`` turns such places back into
 /// notebook lines when the page is made.
 enum CellFile {
+    private static let file = NumberedFileName(prefix: "ppo-book-cell-")
+
     /// The file name of the cell at `position` of its session.
-    static func name(position: Int) -> String { "ppo-book-cell-\(position).swift" }
+    static func name(position: Int) -> String { file.name(position: position) }
 
     /// The position of the cell a file name stands for (with or without a folder before it), if it is one.
-    static func position(named file: String) -> Int? {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        guard name.hasPrefix("ppo-book-cell-"), name.hasSuffix(".swift") else { return nil }
-        return Int(name.dropFirst("ppo-book-cell-".count).dropLast(".swift".count))
-    }
+    static func position(named name: String) -> Int? { file.position(named: name) }
 
     /// `cells` as their session's program sees them: indexed by position, each one's opening
     /// fence on line 0 of its own file, so that its first line of code is line 1.

@@ -4,15 +4,13 @@ import Notebook
 /// ``CellFile`` names cells: `ppo-book-inline-2.swift`, line 1, the expression at the same
 /// column as in the prose. ``ResultPlacement`` puts such places back on the prose's line.
 enum InlineValueFile {
+    private static let file = NumberedFileName(prefix: "ppo-book-inline-")
+
     /// The file name of the inline value at `position` of its session.
-    static func name(position: Int) -> String { "ppo-book-inline-\(position).swift" }
+    static func name(position: Int) -> String { file.name(position: position) }
 
     /// The position of the inline value a file name stands for (with or without a folder before it), if it is one.
-    static func position(named file: String) -> Int? {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        guard name.hasPrefix("ppo-book-inline-"), name.hasSuffix(".swift") else { return nil }
-        return Int(name.dropFirst("ppo-book-inline-".count).dropLast(".swift".count))
-    }
+    static func position(named name: String) -> Int? { file.position(named: name) }
 
     /// `values` as their session's program sees them: indexed by position, each on line 1 of
     /// its own file, with the number of the session's `cells` above it.
