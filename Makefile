@@ -9,7 +9,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps build render test check-output install clean bench-engine bench-envs bench-agents
+.PHONY: all deps build render test check-output install clean bench-engine bench-envs bench-agents bench-render
 
 all: render
 
@@ -51,7 +51,7 @@ check-output: build
 	if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
 	else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi
 
-## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
+## bench-engine: time the engine's operations against PyTorch's in the same run (when installed)
 bench-engine:
 	cd bench && $(SWIFT) run -c release engine-bench
 
@@ -59,9 +59,14 @@ bench-engine:
 bench-envs:
 	cd bench && $(SWIFT) run -c release envs-bench
 
-## bench-agents: train every agent over several seeds; table on screen, rows in bench/results/agents.json
+## bench-agents: train every agent over several seeds; PPO against the lesson's PyTorch code and a
+## jitted JAX PPO (each when installed); table on screen, rows in bench/results/agents.json
 bench-agents:
 	cd bench && $(SWIFT) run -c release agents-bench
+
+## bench-render: a cold (--no-cache) render of notebooks/109.md: wall, CPU, core use, each cell's share
+bench-render: build
+	python3 bench/render_bench.py $(BIN)/ppo-book notebooks/109.md
 
 clean:
 	rm -rf .build

@@ -40,6 +40,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "List every cell that ran with its time, not only the five slowest.")
+    var cellTimes = false
+
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
@@ -68,7 +71,7 @@ struct RenderCommand: ParsableCommand {
                 if failed.isEmpty {
                     try writer.write(page)
                     status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
-                    status.finish(Self.slowestCells(of: notebook, results: results))
+                    status.finish(Self.slowestCells(of: notebook, results: results, limit: cellTimes ? nil : 5))
                 } else {
                     try writer.writeFailed(page)
                     for cell in failed { results[cell.index]!.errorMessages.forEach { status.error($0) } }
@@ -98,11 +101,11 @@ struct RenderCommand: ParsableCommand {
         return names.map { "\(folder)/\($0)" }
     }
 
-    /// The cells that took longest, for authors keeping a lesson fast.
-    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
+    /// The `limit` cells that took longest (all that ran when `nil`), for authors keeping a lesson fast.
+    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult], limit: Int?) -> String {
         let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
         guard !timed.isEmpty else { return "no cell ran (all results from the cache)" }
-        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
+        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(limit ?? timed.count).map { cell, seconds in
             String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
         }
         return (["slowest cells:"] + slowest).joined(separator: "\n")
