@@ -10,9 +10,9 @@ import Testing
         let network = FeedForwardNetwork(sizes: [4, 19, 9, 3], activation: activation, using: &generator)
         let input: [Float] = [0.3, -1.2, 0.05, 2.0]
         let viaTensors = network(Tensor(input)).scalars
-        let fast = Array(network.output(for: input))
+        let fast = Array(network.rowEvaluator.evaluate(input))
         #expect(fast.count == 3)
-        for (a, b) in zip(fast, viaTensors) { #expect(abs(a - b) < 1e-5) }
+        #expect(fast == viaTensors)  // the same kernel and activation code, so the same bits
     }
 
     @Test func optimizerGroupStepsEveryMember() {

@@ -50,7 +50,7 @@ public final class TRPO {
         var updates: [TRPOUpdateStats] = []
         for _ in 0..<(totalSteps + config.rolloutLength - 1) / config.rolloutLength {
             var buffers = [agent.buffer]
-            let lastValues = collector.collect(length: config.rolloutLength, snapshot: PolicySnapshot(agent.network),
+            let lastValues = collector.collect(length: config.rolloutLength, policy: ActingPolicy(agent.network),
                                                into: &buffers, using: &agent.samplingGenerator)
             agent.buffer = buffers[0]
             updates.append(agent.update(lastValue: lastValues[0]))
