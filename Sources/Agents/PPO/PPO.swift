@@ -105,7 +105,8 @@ public final class PPO {
         guard lastValues.count == buffers.count else {
             fatalError("PPO.update: needs one last value per buffer (\(buffers.count)), got \(lastValues.count)")
         }
-        let batch = RolloutBatch(buffers: buffers, lastValues: lastValues, config: config)
+        let batch = RolloutBatch(buffers: buffers, lastValues: lastValues, gamma: config.gamma, lambda: config.lambda,
+                                 normalizesAdvantages: config.normalizesAdvantages)
         guard batch.count > 0 else { fatalError("PPO.update: the rollout buffers are empty; store steps first") }
         var stats = PPOUpdateStats(klPerEpoch: [], stoppedEarly: false, clipFraction: 0, policyLoss: 0, valueLoss: 0, entropy: 0)
         var minibatches = 0

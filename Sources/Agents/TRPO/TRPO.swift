@@ -31,7 +31,8 @@ public final class TRPO {
         shufflingGenerator = root.derived(stream: 3)
         self.config = config
         network = PPONetwork(observationSize: observationSize, kind: .categorical(count: actionCount),
-                             config: config.networkConfig, using: &initGenerator)
+                             hiddenSize: config.hiddenSize, architecture: .separateNetworks, initialization: .orthogonal,
+                             using: &initGenerator)
         valueOptimizer = Adam(network.criticTrunk.flatMap(\.parameters) + network.critic.parameters, lr: config.valueLearningRate)
         buffer = RolloutBuffer(observationSize: observationSize, actionSize: 1)
     }
@@ -61,7 +62,8 @@ public final class TRPO {
     /// One TRPO update from the buffer (its tail bootstrapped from `lastValue`), then clears it.
     @discardableResult
     public func update(lastValue: Float) -> TRPOUpdateStats {
-        let batch = RolloutBatch(buffers: [buffer], lastValues: [lastValue], config: config.networkConfig)
+        let batch = RolloutBatch(buffers: [buffer], lastValues: [lastValue], gamma: config.gamma, lambda: config.lambda,
+                                 normalizesAdvantages: config.normalizesAdvantages)
         guard batch.count > 1 else { fatalError("TRPO.update: the rollout buffer needs at least 2 steps, has \(batch.count)") }
         var stats = policyStep(batch)
         stats.valueLoss = fitValue(batch)
