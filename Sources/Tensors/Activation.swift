@@ -15,4 +15,24 @@ public enum Activation: Sendable {
                              into: UnsafeMutableBufferPointer(start: values, count: count))
         }
     }
+
+    /// The gradient before the function from the gradient after it and the function's output `y`,
+    /// computed as the separate operations' backward steps do (adding into zero), so the bits agree.
+    func backward(_ gradient: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
+                  into result: UnsafeMutableBufferPointer<Float>) {
+        switch self {
+        case .relu:
+            for index in result.indices {
+                var total: Float = 0
+                total += gradient[index] * (y[index] > 0 ? 1 : 0)
+                result[index] = total
+            }
+        case .tanh:
+            for index in result.indices {
+                var total: Float = 0
+                total += gradient[index] * (1 - y[index] * y[index])
+                result[index] = total
+            }
+        }
+    }
 }

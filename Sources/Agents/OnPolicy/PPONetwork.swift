@@ -101,6 +101,6 @@ public final class PPONetwork: Module {
     }
 
     private static func features(_ states: Tensor, through trunk: [Linear]) -> Tensor {
-        trunk.reduce(states) { input, layer in layer(input).tanh() }
+        trunk.reduce(states) { input, layer in layer(input, then: .tanh) }
     }
 }

@@ -58,13 +58,8 @@ public final class FeedForwardNetwork: Module {
     /// Applies the network to `[batch, inputSize]` or `[inputSize]` input, recording gradients.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         var value = input
-        for (index, layer) in layers.enumerated() {
-            value = layer(value)
-            if index < layers.count - 1 {
-                value = activation == .relu ? value.relu() : value.tanh()
-            }
-        }
-        return value
+        for layer in layers.dropLast() { value = layer(value, then: activation) }
+        return layers[layers.count - 1](value)
     }
 
     /// Every layer's weight and bias, input side first.
