@@ -20,6 +20,7 @@ ROOT = os.path.dirname(HERE)
 BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "release", "ppo-book")
 NOTEBOOK = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "notebooks", "109.md")
 CELL_LINE = re.compile(r"^\s*([0-9.]+) s\s+(.*?) \[(.*)\]\s*$")
+SESSION_LINE = re.compile(r"^(compiled|ran) session '(.*)' in ([0-9.]+) s$")
 
 
 def main():
@@ -37,18 +38,23 @@ def main():
     cpu = usage.ru_utime + usage.ru_stime
     utilisation = cpu / (wall * cores)
     cells = [(float(m.group(1)), m.group(3)) for m in map(CELL_LINE.match, text.splitlines()) if m]
+    sessions = [(m.group(1), m.group(2), float(m.group(3))) for m in map(SESSION_LINE.match, text.splitlines()) if m]
     print(f"\nbench-render: cold render (--no-cache) of {os.path.relpath(NOTEBOOK, ROOT)} on {cores} cores")
     print(f"wall {wall:.1f} s, CPU {cpu:.1f} s (ppo-book, compilers and cell programs), "
           f"cores busy {100 * utilisation:.0f}% of the run")
     print(f"targets: wall < 60 s: {'holds' if wall < 60 else 'NOT met'}; "
           f"cores busy >= 90%: {'holds' if utilisation >= 0.9 else 'NOT met'}")
+    print("session                      seconds  share of wall")
+    for what, name, seconds in sessions:
+        print(f"{(what + ' ' + name)[:28]:28} {seconds:8.2f}  {100 * seconds / wall:6.1f}%")
     print("cell                         seconds  share of wall")
     for seconds, anchor in cells:
         print(f"{anchor[:28]:28} {seconds:8.2f}  {100 * seconds / wall:6.1f}%")
     cell_total = sum(seconds for seconds, _ in cells)
     print(f"{'(all cells)':28} {cell_total:8.2f}  {100 * cell_total / wall:6.1f}%")
     results = {"wall_s": wall, "cpu_s": cpu, "cores": cores, "utilisation": utilisation,
-               "cells": {anchor: seconds for seconds, anchor in cells}}
+               "cells": {anchor: seconds for seconds, anchor in cells},
+               "sessions": {f"{what} {name}": seconds for what, name, seconds in sessions}}
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
     with open(os.path.join(HERE, "results", "render.json"), "w") as f:
         json.dump(results, f, indent=2, sort_keys=True)
