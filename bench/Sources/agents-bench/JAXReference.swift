@@ -43,9 +43,9 @@ enum JAXReference {
                 let ours = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let returns = results.map { $0.log.returns.suffix(20).reduce(0, +) / Double(min($0.log.returns.count, 20)) }
                 guard let run = jax["\(name)_\(seeds)_run_s"], let first = jax["\(name)_\(seeds)_first_s"] else { continue }
-                let line = String(format: "%-15@ %5d %13.2f %12.2f %21.2f %9.2fx %17.2fx  %@",
-                                  name as NSString, seeds, ours, run, first, run / ours, first / ours,
-                                  (run > ours ? "yes" : "NO") as NSString)
+                let line = name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + String(format: " %5d %13.2f %12.2f %21.2f %9.2fx %17.2fx  %@", seeds, ours, run, first,
+                             run / ours, first / ours, (run > ours ? "yes" : "NO") as NSString)
                 print(line + String(format: "   (final avg20: ours %.0f, JAX %.0f)",
                                     returns.reduce(0, +) / Double(seeds), jax["\(name)_\(seeds)_return"] ?? .nan))
             }
