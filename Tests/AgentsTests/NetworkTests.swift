@@ -31,3 +31,20 @@ import Testing
         #expect(group.parameters.allSatisfy { $0.grad == nil })
     }
 }
+
+@Suite struct ActingPathTests {
+    /// `PPO.chooseAction` and `value(of:)` act through the one-row evaluator; what they give must be
+    /// what the batched tensor forward gives for that row, bit for bit, shared trunk or not.
+    @Test(arguments: [PPOConfig.lesson, .cartPole])
+    func actingGivesTheTensorForwardsValuesAndLogProbs(config: PPOConfig) {
+        let agent = PPO(observationSize: 4, kind: .categorical(count: 2), config: config, seed: 4)
+        for state: [Float] in [[0.03, -0.2, 0.01, 0.4], [-1.5, 2, 0.2, -0.7]] {
+            let (action, logProb, value) = agent.chooseAction(state)
+            let (output, values) = noGrad { agent.network.forward(Tensor(state, shape: [1, 4])) }
+            let expected = noGrad { agent.network.logProbsAndEntropy(actorOutput: output, actions: [Float(action)]).logProbs }
+            #expect(value == values.item)
+            #expect(agent.value(of: state) == values.item)
+            #expect(logProb == expected.item)
+        }
+    }
+}
