@@ -37,11 +37,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Compile cells with -O: slower to compile, faster for heavy loops written in cells themselves.")
     var optimize = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors.")
-    var quiet = false
-
     @Flag(help: "List every cell that ran with its time, not only the five slowest.")
     var cellTimes = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
 
     func validate() throws {
         var isFolder: ObjCBool = false
