@@ -29,10 +29,8 @@ enum JAXReference {
 
     static func compare(script: URL, totalSteps: Int) {
         print("\nPPO against JAX (jitted, PureJaxRL-style), CartPole-v1, \(totalSteps) steps per seed, wall seconds")
-        guard let jax = PythonReference.measure(script: script, arguments: [String(totalSteps)], requiring: "jax, gymnax, optax") else {
-            print("(JAX reference skipped: pip install jax gymnax optax to race against it)")
-            return
-        }
+        // Without JAX, `measure` says what to install and the race is skipped.
+        guard let jax = PythonReference.measure(script: script, arguments: [String(totalSteps)], requiring: "jax, gymnax, optax") else { return }
         print("configuration   seeds  ppo-book (s)  JAX run (s)  JAX with compile (s)  JAX/ours  JAX+compile/ours  holds")
         for (name, config) in [("purejaxrl", pureJaxRL), ("lesson", PPOConfig.lesson)] {
             for seeds in [1, 5] {
