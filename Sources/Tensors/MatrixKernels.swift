@@ -162,11 +162,6 @@ enum MatrixKernels {
                     store(load(c + i * n + j) + sums, c + i * n + j)
                     j += width
                 }
-                while j + 4 <= n {
-                    let sums = dot4(a + i * k, b + j * k, rowStride: k, count: k)
-                    for lane in 0..<4 { c[i * n + j + lane] += sums[lane] }
-                    j += 4
-                }
                 while j < n {
                     c[i * n + j] += dot(a + i * k, b + j * k, count: k)
                     j += 1
@@ -222,28 +217,6 @@ enum MatrixKernels {
             p += 1
         }
         return total
-    }
-
-    /// The dot products of one run `x` with four runs starting at `y`, `rowStride` apart.
-    @inline(__always)
-    static func dot4(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, rowStride: Int, count: Int) -> SIMD4<Float> {
-        let width = Vector.scalarCount
-        var s0 = Vector(), s1 = Vector(), s2 = Vector(), s3 = Vector()
-        var p = 0
-        while p + width <= count {
-            let value = load(x + p)
-            s0 = s0.addingProduct(value, load(y + p))
-            s1 = s1.addingProduct(value, load(y + rowStride + p))
-            s2 = s2.addingProduct(value, load(y + 2 * rowStride + p))
-            s3 = s3.addingProduct(value, load(y + 3 * rowStride + p))
-            p += width
-        }
-        var totals = SIMD4(horizontalSum(s0), horizontalSum(s1), horizontalSum(s2), horizontalSum(s3))
-        while p < count {
-            totals += x[p] * SIMD4(y[p], y[rowStride + p], y[2 * rowStride + p], y[3 * rowStride + p])
-            p += 1
-        }
-        return totals
     }
 
     /// The dot products of one run `x` with eight runs starting at `y`, `rowStride` apart, as one
