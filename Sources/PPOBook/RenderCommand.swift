@@ -54,6 +54,9 @@ struct RenderCommand: ParsableCommand {
                                valueName: "n"))
     var jobs: Int?
 
+    @Flag(help: "List every cell that ran with its time, not only the five slowest.")
+    var cellTimes = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -80,7 +83,8 @@ struct RenderCommand: ParsableCommand {
         }
         func lessonBuild(_ links: LessonLinks, _ surroundings: ((LessonNavigation.Downloads) -> PageSurroundings)?) -> LessonBuild {
             LessonBuild(executor: executor, links: links, output: output, formats: formats, chromium: chromium,
-                        status: status, streamsStatus: streams, surroundings: surroundings)
+                        status: status, streamsStatus: streams, listsEveryCellTime: cellTimes,
+                        surroundings: surroundings)
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
