@@ -14,7 +14,7 @@ HANDOUTS     ?= handouts
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps pdf-deps test-deps build render pdf test check-output install clean bench-engine bench-envs bench-agents bench-authoring
+.PHONY: all deps pdf-deps test-deps build render pdf test check-output install clean bench-engine bench-envs bench-agents bench-authoring bench-render
 
 all: render
 
@@ -76,7 +76,7 @@ check-output: build
 	if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
 	else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi
 
-## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
+## bench-engine: time the engine's operations against PyTorch's in the same run (when installed)
 bench-engine:
 	cd bench && $(SWIFT) run -c release engine-bench
 
@@ -84,13 +84,18 @@ bench-engine:
 bench-envs:
 	cd bench && $(SWIFT) run -c release envs-bench
 
-## bench-agents: train every agent over several seeds; table on screen, rows in bench/results/agents.json
+## bench-agents: train every agent over several seeds; PPO against the lesson's PyTorch code and a
+## jitted JAX PPO (each when installed); table on screen, rows in bench/results/agents.json
 bench-agents:
 	cd bench && $(SWIFT) run -c release agents-bench
 
 ## bench-authoring: cold render of 109.md, then a prose edit, then an edit of its last cell (ratios to cold)
 bench-authoring: build
 	python3 bench/authoring.py $(BIN)/ppo-book notebooks/109.md
+
+## bench-render: a cold (--no-cache) render of notebooks/109.md: wall, CPU, core use, each cell's share
+bench-render: build
+	python3 bench/render_bench.py $(BIN)/ppo-book notebooks/109.md
 
 clean:
 	rm -rf .build

@@ -1,7 +1,10 @@
-"""The engine benchmark's two operations written in PyTorch as the lesson writes them.
+"""The engine benchmark's operations written in PyTorch as the lesson writes them.
 
-Prints one JSON object: forward_single_us and minibatch_update_us (best of several
-rounds, one thread), for engine-bench to compare against.
+Prints one JSON object: forward_single_us and minibatch_update_us (the lesson's PPO network),
+actor_critic_update_us (one per-step Actor-Critic update, separate 4-128-2 and 4-128-1 ReLU
+networks, two Adams) and dqn_learn_us / dqn_act_us (one 64-row DQN gradient step on a
+4-64-64-2 ReLU Q-network with a target network, and one greedy action); best of several
+rounds, one thread, for engine-bench to compare against.
 """
 import json
 import time
@@ -77,7 +80,62 @@ def update():
     opt.step()
 
 
+def mlp(*sizes):
+    layers = []
+    for n_in, n_out in zip(sizes, sizes[1:]):
+        layers += [nn.Linear(n_in, n_out), nn.ReLU()]
+    return nn.Sequential(*layers[:-1])
+
+
+ac_actor, ac_critic = mlp(4, 128, 2), mlp(4, 128, 1)
+ac_actor_opt = torch.optim.Adam(ac_actor.parameters(), lr=1e-4)
+ac_critic_opt = torch.optim.Adam(ac_critic.parameters(), lr=3e-3)
+ac_state, ac_next_state = torch.tensor([state]), torch.tensor([[0.03, 0.2, 0.02, -0.3]])
+
+
+def actor_critic_update(beta=0.01, gamma=0.99):
+    dist = Categorical(logits=ac_actor(ac_state))
+    value = ac_critic(ac_state).squeeze()
+    with torch.no_grad():
+        next_value = ac_critic(ac_next_state).squeeze()
+    advantage = 1.0 + gamma * next_value - value
+    loss = (-(dist.log_prob(torch.tensor([1])) * advantage.detach()).sum()
+            + 0.5 * advantage.pow(2) - beta * dist.entropy().mean())
+    ac_actor_opt.zero_grad()
+    ac_critic_opt.zero_grad()
+    loss.backward()
+    ac_actor_opt.step()
+    ac_critic_opt.step()
+
+
+q_net, target_net = mlp(4, 64, 64, 2), mlp(4, 64, 64, 2)
+target_net.load_state_dict(q_net.state_dict())
+q_opt = torch.optim.Adam(q_net.parameters(), lr=2.3e-3)
+replay_states, replay_next = torch.randn(rows, 4), torch.randn(rows, 4)
+replay_actions, replay_rewards = torch.arange(rows) % 2, torch.ones(rows)
+replay_terminals = (torch.arange(rows) % 17 == 0).float()
+
+
+def dqn_learn(gamma=0.99):
+    with torch.no_grad():
+        targets = replay_rewards + gamma * (1 - replay_terminals) * target_net(replay_next).max(dim=1).values
+    predicted = q_net(replay_states).gather(1, replay_actions.unsqueeze(1)).squeeze(1)
+    loss = F.smooth_l1_loss(predicted, targets)
+    q_opt.zero_grad()
+    loss.backward()
+    nn.utils.clip_grad_norm_(q_net.parameters(), 10)
+    q_opt.step()
+
+
+def dqn_act():
+    with torch.no_grad():
+        q_net(torch.FloatTensor(state)).argmax().item()
+
+
 print(json.dumps({
     "forward_single_us": best_microseconds(forward_single, 500),
     "minibatch_update_us": best_microseconds(update, 20),
+    "actor_critic_update_us": best_microseconds(actor_critic_update, 50),
+    "dqn_learn_us": best_microseconds(dqn_learn, 20),
+    "dqn_act_us": best_microseconds(dqn_act, 500),
 }))

@@ -26,6 +26,8 @@ struct LessonBuild {
     let status: StatusLine
     /// Whether to tell a driving program (`ppo-book preview`) what happens, as JSON lines.
     let streamsStatus: Bool
+    /// Whether the summary lists every cell that ran with its time, not only the five slowest.
+    let listsEveryCellTime: Bool
     /// The course's surroundings of this lesson's page for its downloads; nil for a standalone page.
     let surroundings: ((LessonNavigation.Downloads) -> PageSurroundings)?
 
@@ -70,7 +72,7 @@ struct LessonBuild {
             if streamsStatus { RenderStatus(event: "wrote", page: writer.pagePath).send() }
             status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
             if outcome.sessions.contains(where: { $0.reason != nil }) {
-                status.finish(Self.slowestCells(of: notebook, results: results.cells))
+                status.finish(Self.slowestCells(of: notebook, results: results.cells, limit: listsEveryCellTime ? nil : 5))
             }
             Self.differingClaims(in: results).forEach { status.error($0) }
             return .written(results: results.cells, page: page)
@@ -121,11 +123,11 @@ struct LessonBuild {
             source: Self.sourcePath(of: notebook), figures: figures.map(\.basePath))
     }
 
-    /// The cells that took longest, for authors keeping a lesson fast.
-    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
+    /// The `limit` cells that took longest (all that ran when `nil`), for authors keeping a lesson fast.
+    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult], limit: Int?) -> String {
         let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
         guard !timed.isEmpty else { return "no cell ran to its end" }
-        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
+        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(limit ?? timed.count).map { cell, seconds in
             String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
         }
         return (["slowest cells:"] + slowest).joined(separator: "\n")

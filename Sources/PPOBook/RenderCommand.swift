@@ -56,6 +56,9 @@ struct RenderCommand: ParsableCommand {
                                valueName: "n"))
     var jobs: Int?
 
+    @Flag(help: "List every cell that ran with its time, not only the five slowest.")
+    var cellTimes = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -81,7 +84,8 @@ struct RenderCommand: ParsableCommand {
         }
         func lessonBuild(_ links: LessonLinks, _ surroundings: ((LessonNavigation.Downloads) -> PageSurroundings)?) -> LessonBuild {
             LessonBuild(executor: executor, links: links, output: output, formats: formats, chromium: chromium,
-                        status: status, streamsStatus: streams, surroundings: surroundings)
+                        status: status, streamsStatus: streams, listsEveryCellTime: cellTimes,
+                        surroundings: surroundings)
         }
         if notebooks.isFolder {
             let course = try reportingNotebookErrors(status) { try CourseLoader().load(folder: notebooks.input) }

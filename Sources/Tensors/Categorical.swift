@@ -1,3 +1,4 @@
+import Foundation
 import SeededRandom
 
 /// A distribution over `n` choices per row, like `torch.distributions.Categorical`.
@@ -55,24 +56,41 @@ public struct Categorical {
         var choices = [Float](repeating: 0, count: rows)
         probs.scalars.withUnsafeBufferPointer { p in
             for row in 0..<rows {
-                let target = generator.nextDouble()
-                var cumulative: Double = 0
-                var choice = -1
-                var lastPossible = 0
-                for k in 0..<n where p[row * n + k] > 0 {
-                    lastPossible = k
-                    cumulative += Double(p[row * n + k])
-                    if target < cumulative {
-                        choice = k
-                        break
-                    }
-                }
-                // Rounding can leave the total just under `target`: take the last possible choice.
-                if choice < 0 { choice = lastPossible }
-                choices[row] = Float(choice)
+                choices[row] = Float(Categorical.draw(probabilities: p.baseAddress! + row * n, count: n, using: &generator))
             }
         }
         return Tensor(shape: logits.rank == 2 ? [rows] : [], scalars: choices)
+    }
+
+    /// One choice drawn from the softmax of a single row of `logits`, without building tensors
+    /// (the acting path of every agent), with its log-probability. The choice is the one
+    /// `Categorical(logits:).sample(using:)` makes from the same generator state.
+    public static func sample(logits: UnsafeBufferPointer<Float>, using generator: inout SeededGenerator)
+        -> (index: Int, logProb: Float) {
+        let n = logits.count
+        guard n > 0 else { fatalError("Categorical.sample(logits:using:): needs at least one logit") }
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * n) { scratch in
+            let normalised = scratch.baseAddress!, probabilities = scratch.baseAddress! + n
+            Tensor.logSoftmaxLine(logits.baseAddress!, into: normalised, count: n, stride: 1)
+            for k in 0..<n { probabilities[k] = Foundation.exp(normalised[k]) }  // as `exp()` computes them
+            let index = draw(probabilities: probabilities, count: n, using: &generator)
+            return (index, normalised[index])
+        }
+    }
+
+    /// Walks the cumulative probabilities of `count` choices until they pass one uniform number
+    /// from `generator`: the one categorical sampler of the engine.
+    static func draw(probabilities p: UnsafePointer<Float>, count: Int, using generator: inout SeededGenerator) -> Int {
+        let target = generator.nextDouble()
+        var cumulative: Double = 0
+        var lastPossible = 0
+        for k in 0..<count where p[k] > 0 {
+            lastPossible = k
+            cumulative += Double(p[k])
+            if target < cumulative { return k }
+        }
+        // Rounding can leave the total just under `target`: take the last possible choice.
+        return lastPossible
     }
 
     /// One choice per row drawn from the calling thread's default generator (see `manualSeed`).

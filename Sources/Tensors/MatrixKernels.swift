@@ -154,12 +154,13 @@ enum MatrixKernels {
         m: Int, k: Int, n: Int
     ) {
         if m <= 4 || n < Vector.scalarCount {
+            let width = Vector.scalarCount
             for i in 0..<m {
                 var j = 0
-                while j + 4 <= n {
-                    let sums = dot4(a + i * k, b + j * k, rowStride: k, count: k)
-                    for lane in 0..<4 { c[i * n + j + lane] += sums[lane] }
-                    j += 4
+                while j + width <= n {
+                    let sums = dot8(a + i * k, b + j * k, rowStride: k, count: k)
+                    store(load(c + i * n + j) + sums, c + i * n + j)
+                    j += width
                 }
                 while j < n {
                     c[i * n + j] += dot(a + i * k, b + j * k, count: k)
@@ -218,11 +219,13 @@ enum MatrixKernels {
         return total
     }
 
-    /// The dot products of one run `x` with four runs starting at `y`, `rowStride` apart.
+    /// The dot products of one run `x` with eight runs starting at `y`, `rowStride` apart, as one
+    /// vector: eight accumulators held in registers over the run, then summed lane-wise together.
     @inline(__always)
-    static func dot4(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, rowStride: Int, count: Int) -> SIMD4<Float> {
+    static func dot8(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, rowStride: Int, count: Int) -> Vector {
         let width = Vector.scalarCount
         var s0 = Vector(), s1 = Vector(), s2 = Vector(), s3 = Vector()
+        var s4 = Vector(), s5 = Vector(), s6 = Vector(), s7 = Vector()
         var p = 0
         while p + width <= count {
             let value = load(x + p)
@@ -230,14 +233,27 @@ enum MatrixKernels {
             s1 = s1.addingProduct(value, load(y + rowStride + p))
             s2 = s2.addingProduct(value, load(y + 2 * rowStride + p))
             s3 = s3.addingProduct(value, load(y + 3 * rowStride + p))
+            s4 = s4.addingProduct(value, load(y + 4 * rowStride + p))
+            s5 = s5.addingProduct(value, load(y + 5 * rowStride + p))
+            s6 = s6.addingProduct(value, load(y + 6 * rowStride + p))
+            s7 = s7.addingProduct(value, load(y + 7 * rowStride + p))
             p += width
         }
-        var totals = SIMD4(horizontalSum(s0), horizontalSum(s1), horizontalSum(s2), horizontalSum(s3))
+        var totals = laneSums(laneSums(laneSums(s0, s1), laneSums(s2, s3)), laneSums(laneSums(s4, s5), laneSums(s6, s7)))
         while p < count {
-            totals += x[p] * SIMD4(y[p], y[rowStride + p], y[2 * rowStride + p], y[3 * rowStride + p])
+            var column = Vector()
+            for row in 0..<width { column[row] = y[row * rowStride + p] }
+            totals = totals.addingProduct(x[p], column)
             p += 1
         }
         return totals
+    }
+
+    /// Adjacent lanes of `a` added pairwise, then those of `b`: applied three times to eight
+    /// vectors, it leaves each one's total in its own lane.
+    @inline(__always)
+    private static func laneSums(_ a: Vector, _ b: Vector) -> Vector {
+        Vector(lowHalf: a.evenHalf + a.oddHalf, highHalf: b.evenHalf + b.oddHalf)
     }
 
     /// The sum of a vector's lanes, by halving.

@@ -139,6 +139,18 @@ extension Tensor {
         }
     }
 
+    /// One line of `logSoftmax`: `out[k·stride] = x[k·stride] - log Σⱼ exp(x[j·stride])` for `count`
+    /// values, with the largest subtracted first so that no exponential overflows.
+    @inline(__always)
+    static func logSoftmaxLine(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int, stride: Int) {
+        var largest = -Float.infinity
+        for k in 0..<count { largest = Swift.max(largest, x[k * stride]) }
+        var total: Float = 0
+        for k in 0..<count { total += Foundation.exp(x[k * stride] - largest) }
+        let logTotal = largest + Foundation.log(total)
+        for k in 0..<count { out[k * stride] = x[k * stride] - logTotal }
+    }
+
     /// Log-softmax along `axis` (the last by default): x - log(sum(exp(x))), computed stably.
     public func logSoftmax(axis: Int = -1) -> Tensor {
         let input = self
@@ -147,12 +159,7 @@ extension Tensor {
         values.withUnsafeMutableBufferPointer { out in
             scalars.withUnsafeBufferPointer { x in
                 Tensor.forEachLine(layout) { start, stride in
-                    var largest = -Float.infinity
-                    for k in 0..<layout.size { largest = Swift.max(largest, x[start + k * stride]) }
-                    var total: Float = 0
-                    for k in 0..<layout.size { total += Foundation.exp(x[start + k * stride] - largest) }
-                    let logTotal = largest + Foundation.log(total)
-                    for k in 0..<layout.size { out[start + k * stride] = x[start + k * stride] - logTotal }
+                    Tensor.logSoftmaxLine(x.baseAddress! + start, into: out.baseAddress! + start, count: layout.size, stride: stride)
                 }
             }
         }

@@ -27,7 +27,7 @@ import Testing
         #expect(reloaded.sizes == network.sizes && reloaded.activation == network.activation)
         #expect(zip(reloaded.parameters, network.parameters).allSatisfy { $0.scalars == $1.scalars })
         let state: [Float] = [0.1, -0.2, 0.3, 0.05]
-        #expect(Array(reloaded.output(for: state)) == Array(network.output(for: state)))
+        #expect(Array(reloaded.rowEvaluator.evaluate(state)) == Array(network.rowEvaluator.evaluate(state)))
     }
 
     @Test(arguments: [(PolicyKind.categorical(count: 2), PPOConfig.cartPole),

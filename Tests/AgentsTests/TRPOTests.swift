@@ -1,4 +1,5 @@
 import Agents
+import Tensors
 import Testing
 
 @Suite struct TRPOTests {
@@ -20,6 +21,21 @@ import Testing
         #expect(first.updates.count == 4)
         #expect(first.updates.allSatisfy { $0.kl <= config.maxKL })
         #expect(first.updates.contains { $0.stepFraction > 0 && $0.surrogateImprovement > 0 })
+    }
+
+    @Test func aRejectedStepRestoresThePolicyBitForBit() {
+        var config = TRPOConfig.cartPole
+        config.maxKL = 1e-30  // no step size fits: every line search fails and the old policy comes back
+        let agent = TRPO(observationSize: 4, actionCount: 2, config: config, seed: 3)
+        let policyParameters = agent.network.actorTrunk.flatMap(\.parameters) + agent.network.actor.parameters
+        let before = policyParameters.map(\.scalars)
+        for step in 0..<64 {
+            let state: [Float] = [0.01 * Float(step), -0.02, 0.03, 0.04 * Float(step % 5)]
+            agent.buffer.store(state: state, action: [Float(step % 2)], logProb: -0.69, reward: 1, value: 0.5, done: step % 20 == 19)
+        }
+        let stats = agent.update(lastValue: 0)
+        #expect(stats.stepFraction == 0)
+        #expect(policyParameters.map(\.scalars) == before)
     }
 
     @Test func trpoLearnsCartPoleInAShortRun() {

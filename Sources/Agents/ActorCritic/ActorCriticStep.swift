@@ -5,10 +5,10 @@ extension ActorCritic {
     /// Samples an action for `state` from the actor's softmax, without recording gradients.
     public func chooseAction(_ state: [Float]) -> Int {
         if let networks = separateNetworks {
-            return sampleSoftmax(networks.actor.output(for: state), using: &sampler)
+            return Categorical.sample(logits: networks.actor.rowEvaluator.evaluate(state), using: &sampler).index
         }
         let logits = noGrad { actor(features(Tensor(state))) }
-        return logits.scalars.withUnsafeBufferPointer { sampleSoftmax($0, using: &sampler) }
+        return logits.scalars.withUnsafeBufferPointer { Categorical.sample(logits: $0, using: &sampler).index }
     }
 
     /// One step of the lesson's per-step update for the transition `state, action, reward,
@@ -53,14 +53,14 @@ extension ActorCritic {
 
     private func fusedUpdate(_ networks: (actor: FeedForwardNetwork, critic: FeedForwardNetwork), state: [Float],
                              action: Int, reward: Float, nextState: [Float], bootstraps: Bool, beta: Float) -> Float {
-        let nextValue = bootstraps ? networks.critic.output(for: nextState)[0] : 0
-        let value = networks.critic.output(for: state)[0]
-        let criticHidden = Array(networks.critic.hiddenActivations)
+        let nextValue = bootstraps ? networks.critic.rowEvaluator.evaluate(nextState)[0] : 0
+        let value = networks.critic.rowEvaluator.evaluate(state)[0]
+        let criticHidden = Array(networks.critic.rowEvaluator.output(ofLayer: 0))
         let advantage = reward + gamma * nextValue - value
 
         // Actor: d loss / d logits = δ (p - onehot(a)) + β p (log p + H).
-        let logits = Array(networks.actor.output(for: state))
-        let actorHidden = Array(networks.actor.hiddenActivations)
+        let logits = Array(networks.actor.rowEvaluator.evaluate(state))
+        let actorHidden = Array(networks.actor.rowEvaluator.output(ofLayer: 0))
         let largest = logits.max()!
         let logNormaliser = largest + Foundation.log(logits.reduce(0) { $0 + Foundation.exp($1 - largest) })
         let logProbs = logits.map { $0 - logNormaliser }

@@ -48,7 +48,7 @@ public final class DQN {
 
     /// The action with the largest Q-value for `state` (ties go to the lowest index).
     public func greedyAction(_ state: [Float]) -> Int {
-        let values = qNetwork.output(for: state)
+        let values = qNetwork.rowEvaluator.evaluate(state)
         var best = 0
         for index in 1..<values.count where values[index] > values[best] { best = index }
         return best

@@ -23,8 +23,10 @@ public final class PPO {
     public let optimizer: Adam
     /// One rollout buffer per environment.
     public var buffers: [RolloutBuffer]
-    /// Draws the actions (shared by `chooseAction` and the training loop's fast path).
+    /// Draws the actions (shared by `chooseAction` and the training loop).
     var samplingGenerator: SeededGenerator
+    /// The network acting on one state at a time: `chooseAction`, `value(of:)` and rollout collection.
+    lazy var actingPolicy = ActingPolicy(network)
     private var shufflingGenerator: SeededGenerator
 
     /// Creates an agent; `seed` determines the initial weights, the actions drawn and the minibatch order.
@@ -69,21 +71,22 @@ public final class PPO {
 
     /// The critic's value of `state`.
     public func value(of state: [Float]) -> Float {
-        noGrad { network.values(Tensor(state, shape: [1, state.count])).item }
+        checkSize(of: state)
+        return state.withUnsafeBufferPointer { actingPolicy.evaluate($0.baseAddress!) }
     }
 
     private func act(_ state: [Float]) -> (action: [Float], logProb: Float, value: Float) {
-        noGrad {
-            let (output, values) = network.forward(Tensor(state, shape: [1, state.count]))
-            let action: [Float]
-            switch network.kind {
-            case .categorical:
-                action = Categorical(logits: output).sample(using: &samplingGenerator).scalars
-            case .gaussian:
-                action = Normal(mean: output, std: network.logStd!.exp()).sample(using: &samplingGenerator).scalars
-            }
-            let logProb = network.logProbsAndEntropy(actorOutput: output, actions: action).logProbs.item
-            return (action, logProb, values.item)
+        checkSize(of: state)
+        let value = state.withUnsafeBufferPointer { actingPolicy.evaluate($0.baseAddress!) }
+        var action = [Float](repeating: 0, count: network.kind.actionSize)
+        let logProb = action.withUnsafeMutableBufferPointer { actingPolicy.sample(into: $0.baseAddress!, using: &samplingGenerator) }
+        return (action, logProb, value)
+    }
+
+    private func checkSize(of state: [Float]) {
+        let expected = network.actorTrunk[0].weight.shape[1]
+        guard state.count == expected else {
+            fatalError("PPO: got a state of \(state.count) values, the network takes \(expected)")
         }
     }
 
@@ -102,7 +105,8 @@ public final class PPO {
         guard lastValues.count == buffers.count else {
             fatalError("PPO.update: needs one last value per buffer (\(buffers.count)), got \(lastValues.count)")
         }
-        let batch = RolloutBatch(buffers: buffers, lastValues: lastValues, config: config)
+        let batch = RolloutBatch(buffers: buffers, lastValues: lastValues, gamma: config.gamma, lambda: config.lambda,
+                                 normalizesAdvantages: config.normalizesAdvantages)
         guard batch.count > 0 else { fatalError("PPO.update: the rollout buffers are empty; store steps first") }
         var stats = PPOUpdateStats(klPerEpoch: [], stoppedEarly: false, clipFraction: 0, policyLoss: 0, valueLoss: 0, entropy: 0)
         var minibatches = 0

@@ -56,7 +56,7 @@ extension PPO {
     }
 
     /// Alternates a rollout of `rolloutLength` steps per environment with an update, until at
-    /// least `totalSteps` steps are taken; acting uses a snapshot of the weights and no graph.
+    /// least `totalSteps` steps are taken; acting goes through `ActingPolicy`, with no graph.
     private func train(runners: [EnvironmentRunner], totalSteps: Int) -> PPOResult {
         guard totalSteps > 0 else { fatalError("PPO.train: totalSteps must be positive, got \(totalSteps)") }
         var collector = RolloutCollector(runners: runners, actionSize: network.kind.actionSize,
@@ -68,7 +68,7 @@ extension PPO {
             if config.annealsLearningRate {
                 optimizer.lr = config.learningRate * (1 - Float(updateIndex) / Float(updateCount))
             }
-            let lastValues = collector.collect(length: config.rolloutLength, snapshot: PolicySnapshot(network),
+            let lastValues = collector.collect(length: config.rolloutLength, policy: actingPolicy,
                                                into: &buffers, using: &samplingGenerator)
             updates.append(update(lastValues: lastValues))
         }

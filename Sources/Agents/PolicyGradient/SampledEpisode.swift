@@ -28,7 +28,7 @@ struct SampledEpisode {
 
     /// Samples an action from the policy (no gradients) and remembers the state and action.
     mutating func chooseAction(_ state: [Float]) -> Int {
-        let action = sampleSoftmax(policy.output(for: state), using: &sampler)
+        let action = Categorical.sample(logits: policy.rowEvaluator.evaluate(state), using: &sampler).index
         states.append(contentsOf: state)
         actions.append(action)
         return action

@@ -21,14 +21,13 @@ enum ParameterVector {
         }
     }
 
-    /// Sets the tensors to the flat `values`: a plain-SGD step of size 1 along (current − target),
-    /// which is the public way to write a parameter's values in place. Gradients are cleared after.
+    /// Sets the tensors to the flat `values`, in order, bit for bit, and clears their gradients.
     static func assign(_ values: [Float], to tensors: [Tensor]) {
-        let targets = split(values, like: tensors)
-        for (tensor, target) in zip(tensors, targets) {
-            tensor.grad = noGrad { tensor - target }
+        var start = 0
+        for tensor in tensors {
+            tensor.assign(values[start ..< start + tensor.count])
+            tensor.grad = nil
+            start += tensor.count
         }
-        SGD(tensors, lr: 1).step()
-        for tensor in tensors { tensor.grad = nil }
     }
 }

@@ -31,7 +31,8 @@ public final class TRPO {
         shufflingGenerator = root.derived(stream: 3)
         self.config = config
         network = PPONetwork(observationSize: observationSize, kind: .categorical(count: actionCount),
-                             config: config.networkConfig, using: &initGenerator)
+                             hiddenSize: config.hiddenSize, architecture: .separateNetworks, initialization: .orthogonal,
+                             using: &initGenerator)
         valueOptimizer = Adam(network.criticTrunk.flatMap(\.parameters) + network.critic.parameters, lr: config.valueLearningRate)
         buffer = RolloutBuffer(observationSize: observationSize, actionSize: 1)
     }
@@ -50,7 +51,7 @@ public final class TRPO {
         var updates: [TRPOUpdateStats] = []
         for _ in 0..<(totalSteps + config.rolloutLength - 1) / config.rolloutLength {
             var buffers = [agent.buffer]
-            let lastValues = collector.collect(length: config.rolloutLength, snapshot: PolicySnapshot(agent.network),
+            let lastValues = collector.collect(length: config.rolloutLength, policy: ActingPolicy(agent.network),
                                                into: &buffers, using: &agent.samplingGenerator)
             agent.buffer = buffers[0]
             updates.append(agent.update(lastValue: lastValues[0]))
@@ -61,7 +62,8 @@ public final class TRPO {
     /// One TRPO update from the buffer (its tail bootstrapped from `lastValue`), then clears it.
     @discardableResult
     public func update(lastValue: Float) -> TRPOUpdateStats {
-        let batch = RolloutBatch(buffers: [buffer], lastValues: [lastValue], config: config.networkConfig)
+        let batch = RolloutBatch(buffers: [buffer], lastValues: [lastValue], gamma: config.gamma, lambda: config.lambda,
+                                 normalizesAdvantages: config.normalizesAdvantages)
         guard batch.count > 1 else { fatalError("TRPO.update: the rollout buffer needs at least 2 steps, has \(batch.count)") }
         var stats = policyStep(batch)
         stats.valueLoss = fitValue(batch)

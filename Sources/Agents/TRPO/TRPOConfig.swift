@@ -45,16 +45,4 @@ public struct TRPOConfig: Sendable, Equatable {
         if rolloutLength < 2 { fail("rolloutLength must be at least 2, got \(rolloutLength)") }
         if valueEpochs < 1 || valueBatchSize < 1 { fail("valueEpochs and valueBatchSize must be at least 1, got \(valueEpochs) and \(valueBatchSize)") }
     }
-
-    /// The network layout TRPO uses: separate policy and value networks with orthogonal initialisation.
-    var networkConfig: PPOConfig {
-        var config = PPOConfig()
-        config.architecture = .separateNetworks
-        config.initialization = .orthogonal
-        config.hiddenSize = hiddenSize
-        config.gamma = gamma
-        config.lambda = lambda
-        config.normalizesAdvantages = normalizesAdvantages
-        return config
-    }
 }

@@ -37,6 +37,10 @@ if wants("speed") {
     TorchReference.compare(oursSecondsPerStep: cpuSeconds / Double(row.steps), script: benchDirectory.appendingPathComponent("agents_torch.py"))
 }
 
+if wants("jax") {
+    JAXReference.compare(script: benchDirectory.appendingPathComponent("agents_jax.py"), totalSteps: 200_000)
+}
+
 if wants("ppo") {
     let seeds = [0, 1, 2, 3, 4]
     report("PPO on CartPole-v1, 200k steps: the lesson's settings and the CartPole preset",

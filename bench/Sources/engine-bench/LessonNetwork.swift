@@ -8,15 +8,8 @@ final class LessonNetwork {
     let critic = Linear(64, 1)
     lazy var optimizer = Adam(shared.parameters + actor.parameters + critic.parameters, lr: 3e-4)
 
-    /// Floating-point operations in the matrix products of one 64-row update:
-    /// the forward products, the weight gradients (same count) and the input
-    /// gradients of every layer but the first.
-    static func minibatchFlops(rows: Int) -> Double {
-        let layers = [(4, 64), (64, 64), (64, 2), (64, 1)]
-        let forward = layers.reduce(0) { $0 + 2 * rows * $1.0 * $1.1 }
-        let inputGradients = layers.dropFirst().reduce(0) { $0 + 2 * rows * $1.0 * $1.1 }
-        return Double(2 * forward + inputGradients)
-    }
+    /// The dense layers, `(inputs, outputs)`: trunk, actor head, critic head.
+    static let layers = [(4, 64), (64, 64), (64, 2), (64, 1)]
 
     /// One acting forward pass for a single state, without gradients.
     func forward(state: Tensor) -> (logits: Tensor, value: Tensor) {

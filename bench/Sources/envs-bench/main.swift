@@ -144,11 +144,12 @@ for index in rows.indices {
 func millions(_ value: Double) -> String { String(format: "%8.2fM", value / 1e6) }
 func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
 print("")
-print(pad("environment", 26) + "    single    buffer  vector×\(vectorCopies)   gymnasium   single/gym")
+print(pad("environment", 26) + "    single    buffer  vector×\(vectorCopies)   gymnasium   single/gym  target >= 100x")
 for (id, row) in rows {
     var line = pad(id, 26) + millions(row.single) + "  " + millions(row.buffer) + "  " + millions(row.vector)
     if let reference = row.gymnasium {
-        line += String(format: "  %9.0f   %8.0fx", reference, row.single / reference)
+        let ratio = row.single / reference
+        line += String(format: "  %9.0f   %8.0fx  %@", reference, ratio, (ratio >= 100 ? "holds" : "NOT met") as NSString)
     } else {
         line += "          -          -"
     }

@@ -1,7 +1,7 @@
 import Tensors
 
 /// Every buffer's steps gathered for one update: states as one tensor, and the advantages
-/// (normalised when the configuration says so) and returns from GAE.
+/// (normalised when asked) and returns from GAE with discount `gamma` and `lambda`.
 struct RolloutBatch {
     let states: Tensor
     let actions: [Float]
@@ -11,11 +11,11 @@ struct RolloutBatch {
 
     var count: Int { logProbs.count }
 
-    init(buffers: [RolloutBuffer], lastValues: [Float], config: PPOConfig) {
+    init(buffers: [RolloutBuffer], lastValues: [Float], gamma: Float, lambda: Float, normalizesAdvantages: Bool) {
         var states: [Float] = [], actions: [Float] = [], logProbs: [Float] = []
         var returns: [Float] = [], advantages: [Float] = []
         for (buffer, lastValue) in zip(buffers, lastValues) {
-            let estimate = buffer.computeGAE(lastValue: lastValue, gamma: config.gamma, lambda: config.lambda)
+            let estimate = buffer.computeGAE(lastValue: lastValue, gamma: gamma, lambda: lambda)
             states += buffer.states
             actions += buffer.actions
             logProbs += buffer.logProbs
@@ -27,7 +27,7 @@ struct RolloutBatch {
         self.actions = actions
         self.logProbs = logProbs
         self.returns = returns
-        self.advantages = config.normalizesAdvantages ? Self.normalized(advantages) : advantages
+        self.advantages = normalizesAdvantages ? Self.normalized(advantages) : advantages
     }
 
     /// `(x - mean) / (std + 1e-8)` with Bessel's correction, as the lesson's `advantages.std()`.

@@ -21,13 +21,20 @@ public final class PPONetwork: Module {
     /// The kind of policy this network parameterises.
     public let kind: PolicyKind
 
-    /// Creates the network for `observationSize` inputs, drawing initial values from `generator`.
-    public init(observationSize: Int, kind: PolicyKind, config: PPOConfig, using generator: inout SeededGenerator) {
-        guard observationSize > 0, kind.actorOutputSize > 0 else {
-            fatalError("PPONetwork: needs a positive observation size and at least one action, got \(observationSize) and \(kind)")
+    /// Creates the network `config` describes (hidden size, architecture, initialisation, initial
+    /// log-std) for `observationSize` inputs, drawing initial values from `generator`.
+    public convenience init(observationSize: Int, kind: PolicyKind, config: PPOConfig, using generator: inout SeededGenerator) {
+        self.init(observationSize: observationSize, kind: kind, hiddenSize: config.hiddenSize, architecture: config.architecture,
+                  initialization: config.initialization, initialLogStd: config.initialLogStd, using: &generator)
+    }
+
+    /// Creates the network for `observationSize` inputs from its parts, drawing initial values from `generator`.
+    public init(observationSize: Int, kind: PolicyKind, hiddenSize hidden: Int, architecture: PPOConfig.Architecture,
+                initialization: PPOConfig.Initialization, initialLogStd: Float = 0, using generator: inout SeededGenerator) {
+        guard observationSize > 0, kind.actorOutputSize > 0, hidden > 0 else {
+            fatalError("PPONetwork: needs a positive observation size, hidden size and at least one action, got \(observationSize), \(hidden) and \(kind)")
         }
-        let hidden = config.hiddenSize
-        let orthogonal = config.initialization == .orthogonal
+        let orthogonal = initialization == .orthogonal
         func layer(_ inputs: Int, _ outputs: Int, gain: Float) -> Linear {
             Linear(inputs, outputs, initialization: orthogonal ? .orthogonal(gain: gain) : .pytorchDefault, using: &generator)
         }
@@ -35,11 +42,11 @@ public final class PPONetwork: Module {
             [layer(observationSize, hidden, gain: Float(2).squareRoot()), layer(hidden, hidden, gain: Float(2).squareRoot())]
         }
         actorTrunk = trunk()
-        criticTrunk = config.architecture == .sharedTrunk ? actorTrunk : trunk()
+        criticTrunk = architecture == .sharedTrunk ? actorTrunk : trunk()
         actor = layer(hidden, kind.actorOutputSize, gain: 0.01)
         critic = layer(hidden, 1, gain: 1)
         if case .gaussian(let low, _) = kind {
-            logStd = Tensor.full([low.count], config.initialLogStd).requiringGrad()
+            logStd = Tensor.full([low.count], initialLogStd).requiringGrad()
         } else {
             logStd = nil
         }
@@ -94,6 +101,6 @@ public final class PPONetwork: Module {
     }
 
     private static func features(_ states: Tensor, through trunk: [Linear]) -> Tensor {
-        trunk.reduce(states) { input, layer in layer(input).tanh() }
+        trunk.reduce(states) { input, layer in layer(input, then: .tanh) }
     }
 }

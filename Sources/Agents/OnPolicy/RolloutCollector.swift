@@ -1,6 +1,6 @@
 import SeededRandom
 
-/// Steps a set of environments with a policy snapshot and fills one rollout buffer per
+/// Steps a set of environments with an acting policy and fills one rollout buffer per
 /// environment, recording finished episodes; shared by PPO and TRPO.
 struct RolloutCollector {
     let runners: [EnvironmentRunner]
@@ -16,20 +16,20 @@ struct RolloutCollector {
         action = [Float](repeating: 0, count: actionSize)
     }
 
-    /// Takes `length` steps in every environment, acting with `snapshot` and drawing from `generator`;
+    /// Takes `length` steps in every environment, acting with `policy` and drawing from `generator`;
     /// returns the value of each environment's current observation, to bootstrap the cut-off tails.
-    mutating func collect(length: Int, snapshot: PolicySnapshot, into buffers: inout [RolloutBuffer],
+    mutating func collect(length: Int, policy: ActingPolicy, into buffers: inout [RolloutBuffer],
                           using generator: inout SeededGenerator) -> [Float] {
         for _ in 0..<length {
             for (index, runner) in runners.enumerated() {
                 action.withUnsafeMutableBufferPointer { actionBuffer in
                     let act = actionBuffer.baseAddress!
-                    let value = runner.observation.withUnsafeBufferPointer { snapshot.evaluate($0.baseAddress!) }
-                    let logProb = snapshot.sample(into: act, using: &generator)
+                    let value = runner.observation.withUnsafeBufferPointer { policy.evaluate($0.baseAddress!) }
+                    let logProb = policy.sample(into: act, using: &generator)
                     let outcome = runner.step(act)
                     let bootstraps = outcome.truncated && !outcome.terminated && bootstrapsTruncatedEpisodes
                     let finalValue = bootstraps
-                        ? runner.nextObservation.withUnsafeBufferPointer { snapshot.evaluate($0.baseAddress!) } : 0
+                        ? runner.nextObservation.withUnsafeBufferPointer { policy.evaluate($0.baseAddress!) } : 0
                     runner.observation.withUnsafeBufferPointer { state in
                         buffers[index].store(state: state.baseAddress!, action: act, logProb: logProb,
                                              reward: Float(outcome.reward), value: value,
@@ -45,7 +45,7 @@ struct RolloutCollector {
             }
         }
         return runners.map { runner in
-            runner.observation.withUnsafeBufferPointer { snapshot.evaluate($0.baseAddress!) }
+            runner.observation.withUnsafeBufferPointer { policy.evaluate($0.baseAddress!) }
         }
     }
 }
