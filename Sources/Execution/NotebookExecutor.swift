@@ -28,6 +28,7 @@ public struct NotebookExecutor: Sendable {
 
     private let toolchain: Toolchain
     private let cache: ResultCache?
+    private let limits: RunLimits
     private let report: @Sendable (Activity) -> Void
 
     /// Creates an executor.
@@ -35,10 +36,13 @@ public struct NotebookExecutor: Sendable {
     /// - Parameters:
     ///   - toolchain: the compiler and the engine library.
     ///   - cache: where results are kept between renders, or nil to always run.
+    ///   - limits: the memory, compile-time and output limits of cell programs.
     ///   - report: called (from any thread) with what is happening.
-    public init(toolchain: Toolchain, cache: ResultCache?, report: @escaping @Sendable (Activity) -> Void = { _ in }) {
+    public init(toolchain: Toolchain, cache: ResultCache?, limits: RunLimits = RunLimits(),
+                report: @escaping @Sendable (Activity) -> Void = { _ in }) {
         self.toolchain = toolchain
         self.cache = cache
+        self.limits = limits
         self.report = report
     }
 
@@ -73,13 +77,14 @@ public struct NotebookExecutor: Sendable {
             report(.cached(session: session.name))
             return stored
         }
-        let workDirectory = try Self.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+        let workDirectory = try Cleanup.shared.makeTemporaryFolder()
+        defer { Cleanup.shared.remove(workDirectory) }
 
         report(.compiling(session: session.name, cells: session.cells.count))
         let compileStart = Date()
         let compilation = try Compilation(cells: session.cells, notebookPath: notebook.path,
-                                          toolchain: toolchain, directory: workDirectory)
+                                          toolchain: toolchain, directory: workDirectory,
+                                          limit: limits.compileSeconds)
         report(.compiled(session: session.name, seconds: Date().timeIntervalSince(compileStart)))
         compilation.warnings.forEach { report(.warning($0)) }
         var results = compilation.settled
@@ -87,7 +92,8 @@ public struct NotebookExecutor: Sendable {
             report(.running(session: session.name))
             let runStart = Date()
             let run = try SessionRun(binary: binary, cells: compilation.compiledCells, notebookPath: notebook.path,
-                                     directory: notebookDirectory, timeout: timeout) { cell, progress in
+                                     directory: notebookDirectory, timeout: timeout,
+                                     limits: limits) { cell, progress in
                 report(.progress(cell: cell, report: progress))
             }
             report(.ran(session: session.name, seconds: Date().timeIntervalSince(runStart)))
@@ -103,13 +109,6 @@ public struct NotebookExecutor: Sendable {
             cache?.store(results, for: key)
         }
         return results
-    }
-
-    private static func makeTemporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ppo-book-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }
 

@@ -17,6 +17,9 @@ struct RenderCommand: ParsableCommand {
 
             If a cell fails, the page with the errors in place is written as OUTPUT/<name>.failed.html, \
             the last good page is kept, and ppo-book exits with status 1.
+
+            Ctrl-C or SIGTERM stops the running cells (and anything they started), keeps the previous \
+            pages, and exits with status 130.
             """
     )
 
@@ -40,6 +43,13 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Stop a session's program when it uses more memory than this (default: half the machine's).",
+                               valueName: "MB"))
+    var memoryLimit: Int?
+
+    @Option(help: ArgumentHelp("Stop compiling a session after this many seconds.", valueName: "seconds"))
+    var compileTimeout: Double = RunLimits.defaultCompileSeconds
+
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
@@ -48,14 +58,19 @@ struct RenderCommand: ParsableCommand {
         if !isFolder.boolValue && !input.hasSuffix(".md") {
             throw ValidationError("'\(input)' is not a Markdown notebook: its name should end in .md")
         }
+        if let memoryLimit, memoryLimit <= 0 { throw ValidationError("--memory-limit must be a positive number of MB") }
+        if !(compileTimeout > 0) { throw ValidationError("--compile-timeout must be a positive number of seconds") }
     }
 
     func run() throws {
         let notebooks = try notebookPaths()
         let toolchain = try Toolchain.locate(besideExecutable: Self.executablePath(), optimize: optimize)
         let status = StatusLine(quiet: quiet)
+        Interrupts.install { status.error($0) }
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
-        let executor = NotebookExecutor(toolchain: toolchain, cache: cache) { status.show($0) }
+        let limits = RunLimits(memoryBytes: memoryLimit.map { $0 << 20 } ?? RunLimits.defaultMemoryBytes,
+                               compileSeconds: compileTimeout)
+        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, limits: limits) { status.show($0) }
         var failures = 0
         for path in notebooks {
             let started = Date()
@@ -65,6 +80,11 @@ struct RenderCommand: ParsableCommand {
                 let page = PageRenderer(notebook: notebook, results: results).render()
                 let writer = OutputWriter(directory: output, notebookName: notebook.name)
                 let failed = notebook.cells.filter { results[$0.index]?.status == .failed }
+                for cell in notebook.cells {
+                    for case .notice(let text) in results[cell.index]?.outputs ?? [] {
+                        status.error("\(cell.fence) [\(cell.anchor)]: \(text)")
+                    }
+                }
                 if failed.isEmpty {
                     try writer.write(page)
                     status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")

@@ -175,6 +175,8 @@ public struct PageRenderer {
             case .standardError(let text):
                 let visible = TerminalText.visible(text).trimmingSuffixNewline
                 if !visible.isEmpty { html.append("<pre class=\"output-stderr\">\(HTML.escape(visible))</pre>") }
+            case .notice(let text):
+                html.append("<pre class=\"output-stderr output-notice\">\(HTML.escape(text))</pre>")
             case .error(let message):
                 let kind = cell.options.expectError ? "output-error output-error-expected" : "output-error"
                 html.append("<pre class=\"\(kind)\" role=\"alert\">\(HTML.escape(message))</pre>")

@@ -56,8 +56,13 @@ public struct Toolchain: Sendable {
     /// the bytes of the library and of the module interfaces cells compile against.
     func fingerprint() throws -> String {
         var hash = SHA256()
-        let version = try ChildProcess.run(compiler, ["-version"], environment: ProcessInfo.processInfo.environment)
-        hash.update(version.output + version.errors)
+        // The compiler driver leaves an empty folder in TMPDIR when it only prints its version.
+        let scratch = try Cleanup.shared.makeTemporaryFolder()
+        defer { Cleanup.shared.remove(scratch) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = scratch
+        let version = try ChildProcess.run(compiler, ["-version"], environment: environment)
+        hash.update(version.output)
         hash.update(arguments(source: "", binary: "").joined(separator: " "))
         // The library holds the code of every engine module; the interfaces of the modules
         // cells import hold what was inlined into cell programs.
