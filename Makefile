@@ -9,7 +9,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps build render test check-output install clean bench-engine bench-envs bench-agents
+.PHONY: all deps build render test check-output fuzz install clean bench-engine bench-envs bench-agents
 
 all: render
 
@@ -27,9 +27,10 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product BookKit
 	$(SWIFT) build -c $(CONFIG) --product ppo-book
 
-## render: every notebook in notebooks/ into output/
+## render: every notebook in notebooks/ into output/, with the numerics fingerprint of this machine
 render: build
 	$(BIN)/ppo-book render notebooks --output output
+	$(BIN)/ppo-book numerics > output/.numerics
 
 ## install: ppo-book and its engine library under PREFIX (the command finds the library beside itself)
 install: build
@@ -44,12 +45,24 @@ test: build
 	$(SWIFT) test -c $(CONFIG) --disable-testable-imports
 	$(MAKE) --no-print-directory check-output
 
-## check-output: render every notebook afresh (no cache) and compare with the committed output/
+## check-output: render every notebook afresh (no cache) and compare with the committed output/:
+## byte for byte when this machine's numerics fingerprint is the one recorded in output/.numerics,
+## else (another CPU or libm, whose last digits may differ) the structure, with numbers masked
 check-output: build
 	@fresh=$$(mktemp -d); \
 	$(BIN)/ppo-book render notebooks --output $$fresh --no-cache --quiet || exit 1; \
-	if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
-	else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi
+	$(BIN)/ppo-book numerics > $$fresh/.numerics || exit 1; \
+	if [ "$$(head -1 output/.numerics 2>/dev/null)" = "$$(head -1 $$fresh/.numerics)" ]; then \
+		if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
+		else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi; \
+	else \
+		echo "numerics differ from the machine that rendered output/:"; \
+		echo "  recorded: $$(cat output/.numerics 2>/dev/null | tr '\n' ' ')"; \
+		echo "  here:     $$(cat $$fresh/.numerics | tr '\n' ' ')"; \
+		echo "numbers may differ in their last digits, so comparing structure (numbers masked) instead of bytes"; \
+		if scripts/compare-structure.sh output $$fresh; then echo "output/ has the same structure"; rm -rf $$fresh; \
+		else echo "output/ differs in structure, not only in numbers: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi; \
+	fi
 
 ## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
 bench-engine:

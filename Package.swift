@@ -72,7 +72,8 @@ let package = Package(
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
-        .testTarget(name: "EndToEndTests"),
+        // Reads its corpus of bad notebooks from BadNotebooks/ through #filePath.
+        .testTarget(name: "EndToEndTests", exclude: ["BadNotebooks"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
         // Reads its reference trajectories from Fixtures/ through #filePath.
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "SeededRandom"], exclude: ["Fixtures"]),

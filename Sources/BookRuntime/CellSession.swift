@@ -107,6 +107,10 @@ public enum CellSession {
         if prctl == nil, let symbol = dlsym(nil, "prctl") { prctl = unsafeBitCast(symbol, to: Prctl.self) }
         guard let parent, let prctl else { return }
         signal(SIGTERM) { _ in _ = kill(0, SIGKILL) }
+        var terminate = sigset_t()
+        sigemptyset(&terminate)
+        sigaddset(&terminate, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &terminate, nil)
         let setParentDeathSignal: Int32 = 1  // PR_SET_PDEATHSIG
         _ = prctl(setParentDeathSignal, UInt(SIGTERM), 0, 0, 0)
         if getppid() != parent { kill(0, SIGKILL) }

@@ -23,6 +23,9 @@ struct OutputWriter {
     func write(_ page: PageRenderer.Page) throws {
         var files: [(text: String, path: String)] = []
         for file in page.figureFiles {
+            guard !file.basePath.hasPrefix("/"), !file.basePath.split(separator: "/").contains("..") else {
+                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.basePath])
+            }
             files.append((file.figure.svg, "\(directory)/\(file.basePath).svg"))
             files.append((file.figure.csv, "\(directory)/\(file.basePath).csv"))
         }

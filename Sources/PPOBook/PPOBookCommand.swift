@@ -16,6 +16,6 @@ struct PPOBookCommand: ParsableCommand {
               ppo-book render notebooks --output site
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self]
+        subcommands: [RenderCommand.self, NumericsCommand.self]
     )
 }

@@ -128,7 +128,8 @@ struct RenderCommand: ParsableCommand {
         return (["slowest cells:"] + slowest).joined(separator: "\n")
     }
 
-    private static func executablePath() -> String {
+    /// The running `ppo-book`, whose folder holds the engine library.
+    static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
