@@ -64,6 +64,20 @@ check-output: build
 		else echo "output/ differs in structure, not only in numbers: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi; \
 	fi
 
+## fuzz: the notebook parser, the cell-tag grammar and the figure sanitiser under libFuzzer for
+## FUZZ_SECONDS, seeded with every notebook and document; a crash is saved under fuzz/findings/
+FUZZ_SECONDS ?= 60
+fuzz:
+	cd fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+	@seeds=$$(mktemp -d); mkdir -p fuzz/findings fuzz/corpus; \
+	for file in notebooks/*.md docs/*.md Tests/EndToEndTests/BadNotebooks/*.md; do \
+		{ printf '\000'; cat "$$file"; } > "$$seeds/notebook-$$(basename "$$file")"; done; \
+	printf '\001 id=plot caption="A \\"quoted\\" caption" timeout=2.5 expect-error="shapes" session=s hide' > $$seeds/tags; \
+	for file in output/figures/*.svg; do { printf '\002'; cat "$$file"; } > "$$seeds/figure-$$(basename "$$file")"; done; \
+	fuzz/.build/release/notebook-fuzzer fuzz/corpus $$seeds -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -rss_limit_mb=4096 -artifact_prefix=fuzz/findings/ -print_final_stats=1; \
+	status=$$?; rm -rf $$seeds; exit $$status
+
 ## bench-engine: time the engine on the lesson's network (and PyTorch, when installed)
 bench-engine:
 	cd bench && $(SWIFT) run -c release engine-bench

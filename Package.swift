@@ -29,6 +29,8 @@ let package = Package(
     products: [
         .executable(name: "ppo-book", targets: ["PPOBook"]),
         .library(name: "BookKit", type: .dynamic, targets: ["RL", "Charts", "BookRuntime"]),
+        // The notebook parser and the page renderer, for tools built beside ppo-book (the fuzzer in fuzz/).
+        .library(name: "BookPipeline", targets: ["Notebook", "Render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

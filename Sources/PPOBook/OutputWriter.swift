@@ -47,9 +47,9 @@ struct OutputWriter {
             let folder = URL(fileURLWithPath: file.path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let temporary = "\(folder)/\(temporaryPrefix)\(URL(fileURLWithPath: file.path).lastPathComponent).\(getpid()).tmp"
-            Cleanup.shared.track(temporaryFile: temporary)
+            let descriptor = try Cleanup.shared.createTemporaryFile(temporary)
             written.append((temporary, file.path))
-            try Self.writeDurably(file.text, to: temporary)
+            try Self.writeDurably(file.text, to: descriptor, path: temporary)
         }
         for file in written where !Cleanup.shared.moveIntoPlace(file.temporary, to: file.path) {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
@@ -73,12 +73,8 @@ struct OutputWriter {
         }
     }
 
-    /// Writes `text` to a new file at `path` and flushes it to the disk before returning.
-    private static func writeDurably(_ text: String, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+    /// Writes `text` through `descriptor` (the new file at `path`), flushes it to the disk and closes it.
+    private static func writeDurably(_ text: String, to descriptor: Int32, path: String) throws {
         defer { close(descriptor) }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {

@@ -2,14 +2,13 @@ import Agents
 import Testing
 
 /// PPO collects its rollouts with a snapshot of the weights evaluated by plain loops (the fast
-/// acting path), and updates with the network's own forward pass. With a learning rate of zero,
-/// one epoch and one minibatch, the update's KL between the two is what separates them: the
+/// acting path), and updates with the network's own forward pass. With one epoch of one
+/// minibatch, the update's KL is measured before its only step, so it is what separates them: the
 /// log-probabilities the fast path stored against those the network computes for the same
 /// states and actions. They must agree to rounding.
 @Suite struct FastActingPathTests {
     func klBetweenFastPathAndForward(env: String, policy config: PPOConfig) -> (kl: Double, clipFraction: Double) {
         var config = config
-        config.learningRate = 0
         config.epochs = 1
         config.rolloutLength = 256
         config.batchSize = 256

@@ -67,9 +67,19 @@ public final class Cleanup: @unchecked Sendable {
         }
     }
 
-    /// Remembers a temporary file, removed by ``stopEverything()`` if still there.
-    public func track(temporaryFile path: String) {
-        lock.withLock { _ = temporaryPaths.insert(path) }
+    /// Creates a temporary file for writing (replacing a leftover of the same name) and returns
+    /// its descriptor; ``stopEverything()`` removes it if it is still there. Refused once the
+    /// render is stopping, so an interrupted render never leaves one behind.
+    public func createTemporaryFile(_ path: String) throws -> Int32 {
+        try lock.withLock {
+            guard !stopping else { throw ExecutionError("the render was interrupted") }
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw ExecutionError("could not create \(path): \(String(cString: strerror(errno)))")
+            }
+            temporaryPaths.insert(path)
+            return descriptor
+        }
     }
 
     /// Removes a temporary file or folder and forgets it.
