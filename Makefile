@@ -1,36 +1,62 @@
 # ppo-book: `make` installs what is missing, builds in release mode and renders
-# every notebook in notebooks/ into output/; `make test` installs, builds and tests.
+# the course in notebooks/ into output/; `make test` installs, builds and tests;
+# `make pdf` renders the course with its PDF handouts into handouts/.
 
 SWIFT        ?= swift
 CONFIG       := release
 BIN          := .build/$(CONFIG)
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+# Printing PDFs needs Chromium (and a font); the tests also read PDFs with poppler and check .ipynb files with nbformat.
+PDF_PACKAGES := chromium fonts-dejavu-core
+TEST_PACKAGES := $(PDF_PACKAGES) poppler-utils
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HANDOUTS     ?= handouts
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps build render test check-output fuzz install clean bench-engine bench-envs bench-agents
+.PHONY: all deps pdf-deps test-deps build render pdf test check-output fuzz install clean bench-engine bench-envs bench-agents bench-authoring
 
 all: render
 
-## deps: install the Debian packages that are missing (nothing when all are present)
-deps:
+# Installs the Debian packages in $(1) that are missing (nothing when all are present).
+define install-missing
 	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+## deps: install the Debian packages the build needs
+deps:
+	$(call install-missing,$(APT_PACKAGES))
+
+## pdf-deps: install Chromium, which prints the PDFs
+pdf-deps:
+	$(call install-missing,$(PDF_PACKAGES))
+
+## test-deps: Chromium and poppler for the PDF tests, and nbformat for the python3 on the PATH
+test-deps:
+	$(call install-missing,$(TEST_PACKAGES))
+	@python3 -c 'import nbformat' 2>/dev/null || python3 -m pip install -q nbformat \
+		|| $(SUDO) apt-get install -y -qq --no-install-recommends python3-nbformat
 
 ## build: the command line and the BookKit library that cells link against
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product BookKit
 	$(SWIFT) build -c $(CONFIG) --product ppo-book
 
-## render: every notebook in notebooks/ into output/, with the numerics fingerprint of this machine
+## render: the course in notebooks/ (its course.yml, or every notebook) into output/, with the
+## numerics fingerprint of this machine
 render: build
 	$(BIN)/ppo-book render notebooks --output output
 	$(BIN)/ppo-book numerics > output/.numerics
+
+## pdf: the course with a PDF of each lesson and of the whole course, into handouts/
+## (kept out of output/: a PDF carries its printing date, so it is not byte for byte reproducible)
+pdf: build pdf-deps
+	$(BIN)/ppo-book render notebooks --output $(HANDOUTS) --to pdf --to ipynb
 
 ## install: ppo-book and its engine library under PREFIX (the command finds the library beside itself)
 install: build
@@ -41,7 +67,7 @@ install: build
 	ln -sf ../lib/ppo-book/ppo-book $(PREFIX)/bin/ppo-book
 
 ## test: every test, against the same release build, then check that output/ is up to date
-test: build
+test: build test-deps
 	$(SWIFT) test -c $(CONFIG) --disable-testable-imports
 	$(MAKE) --no-print-directory check-output
 
@@ -89,6 +115,10 @@ bench-envs:
 ## bench-agents: train every agent over several seeds; table on screen, rows in bench/results/agents.json
 bench-agents:
 	cd bench && $(SWIFT) run -c release agents-bench
+
+## bench-authoring: cold render of 109.md, then a prose edit, then an edit of its last cell (ratios to cold)
+bench-authoring: build
+	python3 bench/authoring.py $(BIN)/ppo-book notebooks/109.md
 
 clean:
 	rm -rf .build

@@ -21,9 +21,10 @@ let vectorSettings: [SwiftSetting] = []
 /// reinforcement-learning engine, rendered to self-contained HTML pages.
 ///
 /// The pipeline reads top to bottom in `Sources/`:
-/// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML),
-/// driven by the `ppo-book` command. Cells link against `BookKit`, a dynamic
-/// library holding the engine (`RL`), the charts and the cell runtime.
+/// `Notebook` (parse) -> `Execution` (program, compile, run, cache) -> `Render` (HTML)
+/// -> `Write` (the course site, PDF, .ipynb), driven by the `ppo-book` command; `Preview` serves
+/// pages and renders them again on save. Cells link against `BookKit`, a dynamic library holding
+/// the engine (`RL`), the charts and the cell runtime.
 let package = Package(
     name: "ppo-book",
     products: [
@@ -35,6 +36,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: The engine (Foundation only; linked into BookKit)
@@ -58,11 +60,17 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
+        // The TeX math subset -> MathML Core (Foundation only).
+        .target(name: "Math"),
+        .target(name: "Notebook", dependencies: ["CCMarkGFM", "Math", .product(name: "Yams", package: "Yams")]),
         .target(name: "Execution", dependencies: ["Notebook", "CellEvents"]),
         .target(name: "Render", dependencies: ["Notebook", "Execution", "CellEvents"]),
+        .target(name: "Write", dependencies: [
+            "Notebook", "Execution", "Render", "CellEvents", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "Preview", dependencies: ["Notebook", "Execution", "CellEvents", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "PPOBook", dependencies: [
-            "Notebook", "Execution", "Render",
+            "Notebook", "Execution", "Render", "Write", "CellEvents", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -70,10 +78,13 @@ let package = Package(
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         .testTarget(name: "SeriesStatisticsTests", dependencies: ["SeriesStatistics"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"]),
+        .testTarget(name: "MathTests", dependencies: ["Math"]),
+        // Reads notebooks/109.md through #filePath.
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "CellEventsTests", dependencies: ["CellEvents"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
+        .testTarget(name: "WriteTests", dependencies: ["Write", "Render", "Execution", "Notebook", "CellEvents"]),
         // Reads its corpus of bad notebooks from BadNotebooks/ through #filePath.
         .testTarget(name: "EndToEndTests", exclude: ["BadNotebooks"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),

@@ -14,6 +14,10 @@ public enum CellSession {
     nonisolated(unsafe) private static var framing: EventFraming?
     private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
     nonisolated(unsafe) private static var prctl: Prctl?
+    nonisolated(unsafe) private static var runningCell: Int?
+
+    /// The position in its session of the cell now running, if any.
+    static var currentCell: Int? { lock.withLock { runningCell } }
 
     /// Prepares the program: line-buffered output (so text survives a trap), the event
     /// framing, the notebook's folder as the working directory, and death with ppo-book.
@@ -29,12 +33,13 @@ public enum CellSession {
         }
     }
 
-    /// The cell with notebook index `cell` begins.
+    /// The cell at position `cell` of the session begins.
     public static func begin(cell: Int) {
+        lock.withLock { runningCell = cell }
         send(.cellStarted(cell))
     }
 
-    /// The cell with notebook index `cell` ran to its end.
+    /// The cell at position `cell` of the session ran to its end.
     public static func end(cell: Int) {
         send(.cellFinished(cell))
     }

@@ -6,4 +6,11 @@ public enum CellSessionEnvironment {
     public static let workingDirectory = "PPO_BOOK_WORKING_DIRECTORY"
     /// The process id of ppo-book, which the program checks it still has as its parent.
     public static let parentProcess = "PPO_BOOK_PARENT_PROCESS"
+    /// The folder where `cached(...)` keeps memoised values; absent when nothing is cached.
+    public static let memoDirectory = "PPO_BOOK_MEMO_DIRECTORY"
+    /// Each cell's key, by the cell's position in its session, separated by commas: the
+    /// digest of everything a cell's values can depend on (see `SessionKeys` in ppo-book).
+    public static let cellKeys = "PPO_BOOK_CELL_KEYS"
+    /// A file to which `cached(...)` appends one line per call, `hit` or `miss`, for the summary.
+    public static let memoLog = "PPO_BOOK_MEMO_LOG"
 }

@@ -7,6 +7,8 @@ import Notebook
 public struct NotebookExecutor: Sendable {
     /// Something worth telling the user while cells run.
     public enum Activity: Sendable {
+        /// A session runs, for the reason given (which cell changed, or what else did).
+        case starting(session: String, reason: String)
         /// A session's program is being compiled.
         case compiling(session: String, cells: Int)
         /// A session's program compiled, in this many seconds.
@@ -17,17 +19,44 @@ public struct NotebookExecutor: Sendable {
         case ran(session: String, seconds: Double)
         /// A session's results came from the cache.
         case cached(session: String)
+        /// A cell began to run.
+        case cellStarted(Cell)
         /// A cell reported progress.
         case progress(cell: Cell, report: ProgressReport)
         /// The compiler warned about a cell.
         case warning(Diagnostic)
     }
 
+    /// What became of a notebook's cells and sessions.
+    public struct Outcome: Sendable {
+        /// Each cell's result, by cell index.
+        public var results: [Int: CellResult]
+        /// Each session, in order of first appearance.
+        public var sessions: [SessionSummary]
+    }
+
+    /// How one session was settled, for the terminal summary.
+    public struct SessionSummary: Sendable {
+        /// The session's name.
+        public var name: String
+        /// Why it ran, or nil when its results came from the cache.
+        public var reason: String?
+        /// How many `cached(...)` calls found their value.
+        public var memoHits = 0
+        /// How many `cached(...)` calls computed theirs.
+        public var memoMisses = 0
+    }
+
+    /// ppo-book's version; with its executable's bytes, part of every cache key.
+    public static let version = "0.1.0"
+
     /// The time limit of a cell that sets none, when the front matter sets none either.
     public static let defaultTimeout: Double = 600
 
     private let toolchain: Toolchain
     private let cache: ResultCache?
+    private let executable: String
+    private let parameters: [String: String]
     private let limits: RunLimits
     private let report: @Sendable (Activity) -> Void
 
@@ -35,93 +64,145 @@ public struct NotebookExecutor: Sendable {
     ///
     /// - Parameters:
     ///   - toolchain: the compiler and the engine library.
-    ///   - cache: where results are kept between renders, or nil to always run.
+    ///   - cache: where results and memoised values are kept between renders, or nil to always run.
+    ///   - executable: the running ppo-book executable, whose bytes are part of every key.
+    ///   - parameters: the notebook's parameters, by name; every key covers them.
     ///   - limits: the memory, compile-time and output limits of cell programs.
     ///   - report: called (from any thread) with what is happening.
-    public init(toolchain: Toolchain, cache: ResultCache?, limits: RunLimits = RunLimits(),
-                report: @escaping @Sendable (Activity) -> Void = { _ in }) {
+    public init(toolchain: Toolchain, cache: ResultCache?, executable: String, parameters: [String: String] = [:],
+                limits: RunLimits = RunLimits(), report: @escaping @Sendable (Activity) -> Void = { _ in }) {
         self.toolchain = toolchain
         self.cache = cache
+        self.executable = executable
+        self.parameters = parameters
         self.limits = limits
         self.report = report
     }
 
-    /// Runs every cell of `notebook` and returns each cell's result, by cell index.
-    public func execute(_ notebook: Notebook) throws -> [Int: CellResult] {
+    /// Runs every cell of `notebook`, or takes its results from the cache.
+    public func execute(_ notebook: Notebook) throws -> Outcome {
         var results: [Int: CellResult] = [:]
         for cell in notebook.cells where !cell.runs {
             results[cell.index] = CellResult(status: .shownOnly)
         }
-        let fingerprint = try toolchain.fingerprint()
+        let context = try keyContext(for: notebook)
         let sessions = notebook.sessions
+        let record = cache.map { RenderRecord.load(for: notebook.path, in: $0) } ?? RenderRecord()
         let outcomes = SessionOutcomes(count: sessions.count)
         DispatchQueue.concurrentPerform(iterations: sessions.count) { index in
             outcomes.set(index, Result {
-                try execute(sessions[index], of: notebook, fingerprint: fingerprint)
+                try execute(sessions[index], of: notebook, context: context, record: record)
             })
         }
-        for outcome in outcomes.all {
-            results.merge(try outcome.get()) { first, _ in first }
+        var summaries: [SessionSummary] = []
+        var newRecord = RenderRecord()
+        for (session, outcome) in zip(sessions, outcomes.all) {
+            let (sessionResults, summary) = try outcome.get()
+            results.merge(sessionResults) { first, _ in first }
+            summaries.append(summary)
+            newRecord.sessions[session.name] = .init(context: context,
+                                                     cells: SessionKeys(cells: session.cells, context: context).cells)
         }
-        return results
+        if let cache { newRecord.save(for: notebook.path, in: cache) }
+        return Outcome(results: results, sessions: summaries)
     }
 
-    private func execute(_ session: NotebookSession, of notebook: Notebook,
-                         fingerprint: String) throws -> [Int: CellResult] {
-        let notebookDirectory = URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path
-        let timeout = notebook.frontMatter.timeout ?? Self.defaultTimeout
-        let source = GeneratedProgram(cells: session.cells, notebookPath: notebook.path).source
-        let key = ResultCache.key(source: source, toolchainFingerprint: fingerprint, timeout: timeout,
-                                  directory: notebookDirectory)
-        if let stored = cache?.results(for: key) {
-            report(.cached(session: session.name))
-            return stored
+    /// What besides the cells the notebook's results depend on.
+    private func keyContext(for notebook: Notebook) throws -> KeyContext {
+        let facts = cache?.facts ?? FileFacts(directory: nil)
+        let inputs = try DeclaredInputs(of: notebook)
+        var tool = SHA256(), parameterHash = SHA256(), settings = SHA256()
+        tool.update(Self.version)
+        tool.update(facts.digest(of: executable) ?? "unknown executable")
+        for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
+            parameterHash.update(name)
+            parameterHash.update(value)
         }
+        settings.update(String(notebook.frontMatter.timeout ?? Self.defaultTimeout))
+        settings.update(inputs.directory)
+        return KeyContext(toolchain: try toolchain.fingerprint(facts: facts), ppoBook: tool.hexDigest(),
+                          parameters: parameterHash.hexDigest(), inputs: try inputs.digest(),
+                          settings: settings.hexDigest())
+    }
+
+    private func execute(_ session: NotebookSession, of notebook: Notebook, context: KeyContext,
+                         record: RenderRecord) throws -> ([Int: CellResult], SessionSummary) {
+        let keys = SessionKeys(cells: session.cells, context: context)
+        let placement = ResultPlacement(cells: session.cells, notebookPath: notebook.path)
+        if let stored = cache?.results(for: keys.session) {
+            report(.cached(session: session.name))
+            return (placement.place(stored), SessionSummary(name: session.name))
+        }
+        let reason = cache == nil ? "caching is off" : record.reason(session: session, keys: keys, context: context)
+        report(.starting(session: session.name, reason: reason))
         let workDirectory = try Cleanup.shared.makeTemporaryFolder()
         defer { Cleanup.shared.remove(workDirectory) }
+        let cells = CellFile.positioned(session.cells)
 
-        report(.compiling(session: session.name, cells: session.cells.count))
+        report(.compiling(session: session.name, cells: cells.count))
         let compileStart = Date()
-        let compilation = try Compilation(cells: session.cells, notebookPath: notebook.path,
-                                          toolchain: toolchain, directory: workDirectory,
+        let compilation: Compilation
+        do {
+            compilation = try Compilation(cells: cells, toolchain: toolchain, directory: workDirectory,
                                           limit: limits.compileSeconds)
+        } catch let error as ExecutionError {
+            throw ExecutionError(placement.place(error.description))
+        }
         report(.compiled(session: session.name, seconds: Date().timeIntervalSince(compileStart)))
-        compilation.warnings.forEach { report(.warning($0)) }
+        compilation.warnings.forEach { report(.warning(placement.place($0))) }
         var results = compilation.settled
+        var summary = SessionSummary(name: session.name, reason: reason)
         if let binary = compilation.binary {
             report(.running(session: session.name))
+            let memoLog = "\(workDirectory)/memo.log"
             let runStart = Date()
-            let run = try SessionRun(binary: binary, cells: compilation.compiledCells, notebookPath: notebook.path,
-                                     directory: notebookDirectory, timeout: timeout,
-                                     limits: limits) { cell, progress in
-                report(.progress(cell: cell, report: progress))
-            }
+            let run = try SessionRun(binary: binary, cells: compilation.compiledCells,
+                                     directory: URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path,
+                                     extraEnvironment: memoEnvironment(keys: keys, log: memoLog),
+                                     timeout: notebook.frontMatter.timeout ?? Self.defaultTimeout, limits: limits,
+                                     onCellStart: { report(.cellStarted(session.cells[$0.index])) },
+                                     onProgress: { report(.progress(cell: session.cells[$0.index], report: $1)) })
             report(.ran(session: session.name, seconds: Date().timeIntervalSince(runStart)))
             results.merge(run.results) { first, _ in first }
             // A cell that failed at run time stops the cells after it, including ones set aside at compile time.
-            if let failed = session.cells.first(where: { run.results[$0.index]?.status == .failed }) {
-                for cell in session.cells where cell.index > failed.index && run.results[cell.index] == nil {
+            if let failed = cells.first(where: { run.results[$0.index]?.status == .failed }) {
+                for cell in cells where cell.index > failed.index && run.results[cell.index] == nil {
                     results[cell.index] = CellResult(status: .notRun)
                 }
             }
+            let log = (try? String(contentsOfFile: memoLog, encoding: .utf8)) ?? ""
+            for line in log.split(separator: "\n") {
+                if line.hasPrefix("hit\t") { summary.memoHits += 1 } else if line.hasPrefix("miss\t") { summary.memoMisses += 1 }
+            }
         }
         if results.values.allSatisfy({ $0.status == .succeeded || $0.status == .failedAsExpected }) {
-            cache?.store(results, for: key)
+            cache?.store(results, for: keys.session)
         }
-        return results
+        return (placement.place(results), summary)
+    }
+
+    /// The variables that let `cached(...)` in the cells find and key their values.
+    private func memoEnvironment(keys: SessionKeys, log: String) -> [String: String] {
+        guard let cache else { return [:] }
+        return [
+            CellSessionEnvironment.memoDirectory: cache.memoDirectory,
+            CellSessionEnvironment.cellKeys: keys.cells.joined(separator: ","),
+            CellSessionEnvironment.memoLog: log,
+        ]
     }
 }
 
 /// The outcome of each session, written from the thread that ran it.
 private final class SessionOutcomes: @unchecked Sendable {
+    typealias Outcome = Result<([Int: CellResult], NotebookExecutor.SessionSummary), Error>
     private let lock = NSLock()
-    private var outcomes: [Result<[Int: CellResult], Error>?]
+    private var outcomes: [Outcome?]
 
     init(count: Int) { outcomes = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ outcome: Result<[Int: CellResult], Error>) {
+    func set(_ index: Int, _ outcome: Outcome) {
         lock.withLock { outcomes[index] = outcome }
     }
 
-    var all: [Result<[Int: CellResult], Error>] { lock.withLock { outcomes.map { $0! } } }
+    var all: [Outcome] { lock.withLock { outcomes.map { $0! } } }
 }

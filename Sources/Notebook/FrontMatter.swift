@@ -7,6 +7,7 @@ import Yams
 /// title: Policy gradients and PPO
 /// author: ppo-book
 /// timeout: 300
+/// inputs: [data/*.csv, weights.json]
 /// ---
 /// ```
 public struct FrontMatter: Equatable, Sendable {
@@ -18,6 +19,11 @@ public struct FrontMatter: Equatable, Sendable {
     public var description: String?
     /// The time limit of every cell, in seconds, unless a cell sets its own `timeout=`.
     public var timeout: Double?
+    /// The files the cells read, as paths or globs relative to the notebook's folder: their
+    /// contents are part of every cached result's key, and `preview` watches them.
+    public var inputs: [String] = []
+    /// Where `inputs:` is written, for messages about a path that matches no file.
+    public var inputsLocation: SourceLocation?
     /// Every other key, as text, for templates and readers of the model.
     public var fields: [String: String] = [:]
 
@@ -65,6 +71,13 @@ public struct FrontMatter: Equatable, Sendable {
                     throw NotebookError("front matter 'timeout' must be a number of seconds greater than zero", at: keyLocation)
                 }
                 result.timeout = seconds
+            case "inputs":
+                let patterns = (value as? [Any]) ?? [value]
+                result.inputs = try patterns.map { try text($0, key: key, at: keyLocation) }
+                result.inputsLocation = keyLocation
+                guard !result.inputs.contains(where: \.isEmpty) else {
+                    throw NotebookError("front matter 'inputs' must list paths or globs, none of them empty", at: keyLocation)
+                }
             default:
                 result.fields[key] = "\(value)"
             }

@@ -31,7 +31,7 @@ public struct Notebook {
     /// The page title: the front matter's, else the first heading's text, else the file name.
     public var title: String {
         if let title = frontMatter.title { return title }
-        for case .prose(let block) in blocks where block.kind == "heading" {
+        for case .prose(let block) in blocks where block.kind == .heading {
             return block.plainText
         }
         return name

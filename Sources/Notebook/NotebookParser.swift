@@ -33,7 +33,7 @@ public struct NotebookParser {
         // Blank out the front matter so cmark-gfm's line numbers stay those of the file.
         let markdown = String(repeating: "\n", count: frontMatterLines)
             + lines.dropFirst(frontMatterLines).joined(separator: "\n")
-        let document = MarkdownDocument(text: markdown)
+        let document = try MarkdownDocument(typesettingMathIn: markdown, path: path)
         try rejectUnclosedFence(in: document, lines: lines, path: path)
         let blocks = try notebookBlocks(of: document, path: path)
         return Notebook(path: path, frontMatter: frontMatter, document: document, blocks: blocks)
@@ -44,7 +44,7 @@ public struct NotebookParser {
         var anchors: [String: SourceLocation] = [:]
         for block in document.blocks {
             let fence = SourceLocation(file: path, line: block.startLine)
-            guard block.kind == "code_block", block.isFenced, let tags = Self.swiftTags(in: block.fenceInfo) else {
+            guard block.kind == .codeBlock, block.isFenced, let tags = Self.swiftTags(in: block.fenceInfo) else {
                 try rejectNestedCells(in: block, path: path)
                 blocks.append(.prose(block))
                 continue
@@ -64,7 +64,7 @@ public struct NotebookParser {
     /// A fence left open runs to the end of the file in CommonMark, swallowing everything
     /// after it; that is almost always a slip, so it is an error at the opening fence.
     private func rejectUnclosedFence(in document: MarkdownDocument, lines: [Substring], path: String) throws {
-        guard let last = document.blocks.last, last.kind == "code_block", last.isFenced else { return }
+        guard let last = document.blocks.last, last.kind == .codeBlock, last.isFenced else { return }
         let opening = lines[last.startLine - 1].drop { $0 == " " }
         guard let fenceCharacter = opening.first else { return }
         let fence = opening.prefix { $0 == fenceCharacter }
@@ -80,7 +80,7 @@ public struct NotebookParser {
 
     /// A `swift` fence inside a list or quote would silently not run: say so instead.
     private func rejectNestedCells(in block: MarkdownBlock, path: String) throws {
-        for inner in block.descendants where inner.kind == "code_block" && inner.isFenced {
+        for inner in block.descendants where inner.kind == .codeBlock && inner.isFenced {
             if Self.swiftTags(in: inner.fenceInfo) != nil {
                 throw NotebookError(
                     "a swift cell must stand at the top level of the notebook, not inside a list or quote",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Execution
 
 /// `ppo-book`: the command line.
 @main
@@ -14,8 +15,11 @@ struct PPOBookCommand: ParsableCommand {
             Example:
               ppo-book render notebooks/109.md
               ppo-book render notebooks --output site
+              ppo-book render notebooks/109.md --to pdf --to ipynb
+              ppo-book preview notebooks/109.md
+              ppo-book cache prune --max-size 2G
             """,
-        version: "0.1.0",
-        subcommands: [RenderCommand.self, NumericsCommand.self]
+        version: NotebookExecutor.version,
+        subcommands: [RenderCommand.self, PreviewCommand.self, CacheCommand.self, NumericsCommand.self]
     )
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 import Execution
 import Foundation
 import Notebook
+import Preview
 import Render
+import Write
 
 /// `ppo-book render`: run a notebook's cells and write its page.
 struct RenderCommand: ParsableCommand {
@@ -12,11 +14,17 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Writes OUTPUT/<name>.html, and for cells tagged id=NAME their figures as \
             OUTPUT/figures/<name>-NAME.svg with the plotted data beside them as .csv. \
-            Results are cached: a cell session that has not changed (nor the engine, nor the compiler) \
-            is not run again.
+            Results are cached: a session whose cells, engine, compiler, ppo-book, parameters and declared \
+            inputs have not changed is not run again, and prose edits never run anything. Values wrapped in \
+            cached("label") { ... } by a cell are reloaded while that cell and the ones before it are unchanged. \
+            The summary says which sessions ran and why; `ppo-book cache` manages the cache folder.
 
             If a cell fails, the page with the errors in place is written as OUTPUT/<name>.failed.html, \
             the last good page is kept, and ppo-book exits with status 1.
+
+            A folder is a course, ordered by its course.yml (else by name): each page gets the course's \
+            sidebar, breadcrumb and previous/next links, and OUTPUT/index.html and a search page are \
+            written. Links to other notebooks and their anchors are checked, and linked files copied.
 
             Ctrl-C or SIGTERM stops the running cells (and anything they started), keeps the previous \
             pages, and exits with status 130.
@@ -40,6 +48,15 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Compile cells with -O: slower to compile, faster for heavy loops written in cells themselves.")
     var optimize = false
 
+    @Option(help: ArgumentHelp("What to write besides the HTML pages: pdf (printed by headless Chromium; "
+                               + "a course also gets course.pdf), ipynb (the executed notebook). Repeatable.",
+                               valueName: "html|pdf|ipynb"))
+    var to: [OutputFormat] = [.html]
+
+    @Option(help: ArgumentHelp("How many lessons of a folder render at once (default: the number of cores).",
+                               valueName: "n"))
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -50,66 +67,72 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop compiling a session after this many seconds.", valueName: "seconds"))
     var compileTimeout: Double = RunLimits.defaultCompileSeconds
 
+    @Flag(help: ArgumentHelp("Write what happens as JSON lines on standard output (for `ppo-book preview`).",
+                             visibility: .hidden))
+    var statusStream = false
+
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let memoryLimit, memoryLimit <= 0 { throw ValidationError("--memory-limit must be a positive number of MB") }
+        if !(compileTimeout > 0) { throw ValidationError("--compile-timeout must be a positive number of seconds") }
+        _ = try Self.notebookPaths(in: input)
+    }
+
+    func run() throws {
+        let status = StatusLine(quiet: quiet)
+        Interrupts.install { status.error($0) }
+        let formats = Set(to)
+        let chromium = formats.contains(.pdf) ? try Self.chromium(status) : nil
+        let executable = Self.executablePath()
+        let toolchain = try Toolchain.locate(besideExecutable: executable, optimize: optimize)
+        let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
+        let streams = statusStream
+        let limits = RunLimits(memoryBytes: memoryLimit.map { $0 << 20 } ?? RunLimits.defaultMemoryBytes,
+                               compileSeconds: compileTimeout)
+        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable,
+                                        limits: limits) { activity in
+            status.show(activity)
+            if streams { RenderStatus(activity)?.send() }
+        }
+        func lessonBuild(_ links: LessonLinks, _ surroundings: ((LessonNavigation.Downloads) -> PageSurroundings)?) -> LessonBuild {
+            LessonBuild(executor: executor, links: links, output: output, formats: formats, chromium: chromium,
+                        status: status, streamsStatus: streams, surroundings: surroundings)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+            let course = try reportingNotebookErrors(status) { try CourseLoader().load(folder: input) }
+            let build = CourseBuild(course: course, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    output: output, formats: formats, chromium: chromium, status: status,
+                                    lessonBuild: lessonBuild)
+            guard build.run() else { throw ExitCode.failure }
+        } else {
+            let build = lessonBuild(LessonLinks(targets: .anyNotebook), nil)
+            let notebook = try reportingNotebookErrors(status) { try NotebookParser().parse(contentsOf: input) }
+            guard case .written = build.run(notebook) else { throw ExitCode.failure }
+        }
+    }
+
+    /// What `body` returns; a notebook error is printed (and streamed), and the command ends with status 1.
+    private func reportingNotebookErrors<Value>(_ status: StatusLine, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as NotebookError {
+            status.error(error.description)
+            if statusStream { RenderStatus(event: "failed", errors: [error.description]).send() }
+            throw ExitCode.failure
+        }
+    }
+
+    /// The notebook `input` names, or the notebooks of the folder it names.
+    static func notebookPaths(in input: String) throws -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
             throw ValidationError("'\(input)' does not exist: give a notebook (.md) or a folder of notebooks")
         }
-        if !isFolder.boolValue && !input.hasSuffix(".md") {
-            throw ValidationError("'\(input)' is not a Markdown notebook: its name should end in .md")
-        }
-        if let memoryLimit, memoryLimit <= 0 { throw ValidationError("--memory-limit must be a positive number of MB") }
-        if !(compileTimeout > 0) { throw ValidationError("--compile-timeout must be a positive number of seconds") }
-    }
-
-    func run() throws {
-        let notebooks = try notebookPaths()
-        let toolchain = try Toolchain.locate(besideExecutable: Self.executablePath(), optimize: optimize)
-        let status = StatusLine(quiet: quiet)
-        Interrupts.install { status.error($0) }
-        let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
-        let limits = RunLimits(memoryBytes: memoryLimit.map { $0 << 20 } ?? RunLimits.defaultMemoryBytes,
-                               compileSeconds: compileTimeout)
-        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, limits: limits) { status.show($0) }
-        var failures = 0
-        for path in notebooks {
-            let started = Date()
-            do {
-                let notebook = try NotebookParser().parse(contentsOf: path)
-                let results = try executor.execute(notebook)
-                let page = PageRenderer(notebook: notebook, results: results).render()
-                let writer = OutputWriter(directory: output, notebookName: notebook.name)
-                let failed = notebook.cells.filter { results[$0.index]?.status == .failed }
-                for cell in notebook.cells {
-                    for case .notice(let text) in results[cell.index]?.outputs ?? [] {
-                        status.error("\(cell.fence) [\(cell.anchor)]: \(text)")
-                    }
-                }
-                if failed.isEmpty {
-                    try writer.write(page)
-                    status.finish("wrote \(writer.pagePath) (\(page.figureFiles.count) figure files) in \(Self.seconds(since: started))")
-                    status.finish(Self.slowestCells(of: notebook, results: results))
-                } else {
-                    try writer.writeFailed(page)
-                    for cell in failed { results[cell.index]!.errorMessages.forEach { status.error($0) } }
-                    status.error("\(failed.count) cell(s) failed in \(path); the page with the errors in place is "
-                        + "\(writer.failedPagePath), and the last good page was kept")
-                    failures += 1
-                }
-            } catch let error as NotebookError {
-                status.error(error.description)
-                failures += 1
-            } catch let error as ExecutionError {
-                status.error("\(path): error: \(error.description)")
-                failures += 1
+        guard isFolder.boolValue else {
+            guard input.hasSuffix(".md") else {
+                throw ValidationError("'\(input)' is not a Markdown notebook: its name should end in .md")
             }
-        }
-        if failures > 0 { throw ExitCode.failure }
-    }
-
-    private func notebookPaths() throws -> [String] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else {
             return [input]
         }
         let folder = input.hasSuffix("/") ? String(input.dropLast()) : input
@@ -118,22 +141,18 @@ struct RenderCommand: ParsableCommand {
         return names.map { "\(folder)/\($0)" }
     }
 
-    /// The cells that took longest, for authors keeping a lesson fast.
-    private static func slowestCells(of notebook: Notebook, results: [Int: CellResult]) -> String {
-        let timed = notebook.cells.compactMap { cell in results[cell.index]?.seconds.map { (cell, $0) } }
-        guard !timed.isEmpty else { return "no cell ran (all results from the cache)" }
-        let slowest = timed.sorted { $0.1 > $1.1 }.prefix(5).map { cell, seconds in
-            String(format: "  %7.2f s  %@ [%@]", seconds, cell.fence.description, cell.anchor)
+    /// Chromium, checked before anything runs; its absence is an error naming the package.
+    private static func chromium(_ status: StatusLine) throws -> Chromium {
+        do {
+            return try Chromium.locate()
+        } catch let error as Chromium.Failure {
+            status.error("error: \(error.description)")
+            throw ExitCode.failure
         }
-        return (["slowest cells:"] + slowest).joined(separator: "\n")
     }
 
     /// The running `ppo-book`, whose folder holds the engine library.
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    private static func seconds(since start: Date) -> String {
-        String(format: "%.1f s", Date().timeIntervalSince(start))
     }
 }

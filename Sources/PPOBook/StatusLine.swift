@@ -17,6 +17,8 @@ final class StatusLine: @unchecked Sendable {
     /// Shows what the executor is doing.
     func show(_ activity: NotebookExecutor.Activity) {
         switch activity {
+        case .starting(let session, let reason): note("session '\(session)' runs: \(reason)")
+        case .cellStarted: break
         case .compiling(let session, let cells): note("compiling session '\(session)' (\(cells) cells)")
         case .compiled(let session, let seconds): note("compiled session '\(session)' in \(Self.format(seconds))")
         case .running(let session): note("running session '\(session)'")

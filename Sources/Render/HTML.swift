@@ -1,7 +1,7 @@
 /// Escaping for text placed in HTML.
-enum HTML {
+public enum HTML {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in content and in quoted attributes.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

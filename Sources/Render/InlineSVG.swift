@@ -5,7 +5,18 @@ enum InlineSVG {
     /// with `prefix` so two figures on one page never share an id; or nil when the drawing
     /// cannot be read.
     static func prepare(_ svg: String, prefix: String) -> String? {
-        guard var text = SVGSanitizer.sanitize(svg.trimmingLeadingWhitespace) else { return nil }
+        guard let text = SVGSanitizer.sanitize(svg.trimmingLeadingWhitespace) else { return nil }
+        return text.prefixingIDs(with: prefix)
+    }
+}
+
+extension String {
+    fileprivate var trimmingLeadingWhitespace: String { String(drop { $0.isWhitespace }) }
+
+    /// The text with every element id, and every reference to one (`url(#`, `href="#`, ARIA
+    /// id lists), prefixed with `prefix-`.
+    func prefixingIDs(with prefix: String) -> String {
+        var text = self
         for (opening, closing) in [(" id=\"", "\""), ("url(#", ")"), ("href=\"#", "\"")] {
             text = text.replacingEvery(opening, closedBy: closing) { "\(opening)\(prefix)-\($0)\(closing)" }
         }
@@ -16,10 +27,6 @@ enum InlineSVG {
         }
         return text
     }
-}
-
-private extension String {
-    var trimmingLeadingWhitespace: String { String(drop { $0.isWhitespace }) }
 
     /// Replaces each `opening VALUE closing` with `replacement(VALUE)`.
     func replacingEvery(_ opening: String, closedBy closing: String, with replacement: (Substring) -> String) -> String {

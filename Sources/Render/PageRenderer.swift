@@ -11,21 +11,26 @@ public struct PageRenderer {
         public var html: String
         /// Figures of `id=` cells, to be written under the output folder.
         public var figureFiles: [FigureFile]
+        /// The content of the page's `<main>` element, for documents that gather several pages.
+        public var main: String
     }
 
     private let notebook: Notebook
     private let results: [Int: CellResult]
+    private let surroundings: PageSurroundings
     private let highlighter = SwiftHighlighter()
 
-    /// Creates a renderer for `notebook` with its cells' `results` (by cell index).
-    public init(notebook: Notebook, results: [Int: CellResult]) {
+    /// Creates a renderer for `notebook` with its cells' `results` (by cell index), placed in
+    /// `surroundings` (a course's navigation; none for a standalone page).
+    public init(notebook: Notebook, results: [Int: CellResult], surroundings: PageSurroundings = PageSurroundings()) {
         self.notebook = notebook
         self.results = results
+        self.surroundings = surroundings
     }
 
     /// Renders the page.
     public func render() -> Page {
-        var slugger = HeadingSlugger(reserved: Set(notebook.cells.map(\.anchor)))
+        var headingAnchors = PageAnchors(of: notebook).headings.map(\.anchor).makeIterator()
         var body: [String] = []
         var contents: [(level: Int, anchor: String, text: String)] = []
         var figureFiles: [FigureFile] = []
@@ -34,8 +39,8 @@ public struct PageRenderer {
 
         for block in notebook.blocks {
             switch block {
-            case .prose(let prose) where prose.kind == "heading":
-                let anchor = slugger.slug(for: prose.plainText)
+            case .prose(let prose) where prose.kind == .heading:
+                let anchor = headingAnchors.next()!
                 let isTitle = !titleShown && prose.headingLevel == 1
                 titleShown = titleShown || isTitle
                 if !isTitle && prose.headingLevel <= 3 {
@@ -55,7 +60,8 @@ public struct PageRenderer {
                 body.append(self.cell(cell, files: files, figureCount: &figureCount))
             }
         }
-        return Page(html: document(body: body.joined(separator: "\n"), contents: contents), figureFiles: figureFiles)
+        let main = body.joined(separator: "\n")
+        return Page(html: document(body: main, contents: contents), figureFiles: figureFiles, main: main)
     }
 
     // MARK: Page frame
@@ -78,7 +84,8 @@ public struct PageRenderer {
         if let author = front.author {
             head.append("<meta name=\"author\" content=\"\(HTML.escape(author))\">")
         }
-        head += ["<style>", Stylesheet.css, "</style>", "</head>", "<body>"]
+        head += ["<style>", Stylesheet.css] + (surroundings.style.isEmpty ? [] : [surroundings.style])
+            + ["</style>", "</head>", "<body>"] + (surroundings.top.isEmpty ? [] : [surroundings.top])
         var header: [String] = []
         if let title = front.title {
             header.append("<header class=\"page-header\">")
@@ -86,9 +93,10 @@ public struct PageRenderer {
             if let author = front.author { header.append("<p class=\"page-author\">\(HTML.escape(author))</p>") }
             header.append("</header>")
         }
-        return (head + header + tableOfContents(contents) + ["<main>", body, "</main>",
-            "<footer class=\"page-footer\">Rendered with ppo-book from <code>\(HTML.escape(notebook.name)).md</code>.</footer>",
-            "</body>", "</html>", ""]).joined(separator: "\n")
+        let footer = "<footer class=\"page-footer\">Rendered with ppo-book from <code>\(HTML.escape(notebook.name)).md</code>.</footer>"
+        let end: [String] = [surroundings.afterMain, footer, surroundings.bottom].filter { !$0.isEmpty }
+        let lines: [String] = head + header + tableOfContents(contents) + ["<main>", body, "</main>"] + end
+        return (lines + ["</body>", "</html>", ""]).joined(separator: "\n")
     }
 
     /// A two-level contents list: the top heading level found, and everything deeper under it.

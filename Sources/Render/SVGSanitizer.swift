@@ -6,9 +6,9 @@
 /// An allowed tag whose attributes are all allowed is copied byte for byte, so a clean
 /// drawing comes out unchanged. A drawing that cannot be read (unbalanced tags, a DOCTYPE
 /// or CDATA section, no `<svg>` root) is refused as a whole.
-enum SVGSanitizer {
+public enum SVGSanitizer {
     /// `svg` with everything outside the allowlist removed, or nil when it cannot be read.
-    static func sanitize(_ svg: String) -> String? {
+    public static func sanitize(_ svg: String) -> String? {
         var reader = Reader(Array(svg.unicodeScalars))
         var output = String.UnicodeScalarView()
         var open: [String] = []
@@ -31,7 +31,11 @@ enum SVGSanitizer {
                 output += kept.count == attributes.count
                     ? raw
                     : ("<" + name + kept.map { " \($0.raw)" }.joined() + (selfClosing ? "/>" : ">")).unicodeScalars
-                if !selfClosing { open.append(name) }
+                if !selfClosing {
+                    open.append(name)
+                } else if open.isEmpty {
+                    return finished(output, rest: reader.remaining)  // an empty drawing, `<svg .../>`
+                }
             case .end(let name, let raw):
                 if skipDepth > 0 {
                     skipDepth -= 1
@@ -40,15 +44,18 @@ enum SVGSanitizer {
                 guard open.last == name else { return nil }
                 open.removeLast()
                 output += raw
-                if open.isEmpty {
-                    // Whitespace after the root (a final newline) is kept; anything else goes.
-                    let rest = reader.remaining
-                    if rest.allSatisfy(\.properties.isWhitespace) { output += rest }
-                    return isSafeStyle(in: output) ? String(output) : nil
-                }
+                if open.isEmpty { return finished(output, rest: reader.remaining) }
             }
         }
         return nil
+    }
+
+    /// The sanitised drawing once its root has closed: whitespace after the root (a final
+    /// newline) is kept, anything else goes; nil when its style sheets are not safe.
+    private static func finished(_ output: String.UnicodeScalarView, rest: String.UnicodeScalarView) -> String? {
+        var output = output
+        if rest.allSatisfy(\.properties.isWhitespace) { output += rest }
+        return isSafeStyle(in: output) ? String(output) : nil
     }
 
     /// Elements a chart may draw with.

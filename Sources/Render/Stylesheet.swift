@@ -1,7 +1,8 @@
 /// The page's only stylesheet, inlined so a page is one file that needs no network.
 /// Light and dark follow the reader's system; print drops the chrome; narrow screens scroll code sideways.
-enum Stylesheet {
-    static let css = """
+public enum Stylesheet {
+    /// The CSS of every page.
+    public static let css = """
     :root {
       --text: #1d1f23; --muted: #5b6270; --background: #ffffff; --surface: #f5f6f8; --border: #dde1e7;
       --accent: #0b63c5; --error: #b3261e; --error-surface: #fdeceb; --expected: #7a5a00; --expected-surface: #fff6dc;
@@ -66,14 +67,28 @@ enum Stylesheet {
     .keyword { color: var(--keyword); } .type { color: var(--type); } .string { color: var(--string); }
     .number { color: var(--number); } td.number, th.number { color: inherit; }
     .comment { color: var(--comment); font-style: italic; } .attribute { color: var(--attribute); }
+    math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math;
+           font-size: 1.1em; color: inherit; }
+    math[display="block"] { margin: 0.8rem 0; padding: 0.2rem 0; overflow-x: auto; overflow-y: hidden; }
+    mtext { white-space: nowrap; }
+    .tex-aligned mtd { padding: 0.3ex 0; }
+    .tex-aligned mtd:nth-child(odd) { text-align: right; text-align: -webkit-right; }
+    .tex-aligned mtd:nth-child(even) { text-align: left; text-align: -webkit-left; }
+    .tex-aligned mtd:nth-child(odd):not(:first-child) { padding-left: 2em; }
     .page-footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--border); padding-top: 0.8rem; }
     @media (max-width: 600px) { body { font-size: 16px; padding: 1rem 0.8rem 3rem; } pre { font-size: 0.78rem; } }
+    @page { size: A4; margin: 16mm 15mm 18mm;
+            @bottom-center { content: counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: #555; } }
     @media print {
-      body { max-width: none; font-size: 11pt; color: #000; background: #fff; }
+      :root { color-scheme: light; --text: #000; --muted: #444; --background: #fff; --surface: #f7f7f7; --border: #bbb; }
+      body { max-width: none; font-size: 11pt; color: #000; background: #fff; padding: 0; }
       .toc, a.anchor, .figure-files, .page-footer { display: none; }
-      pre { white-space: pre-wrap; border-color: #bbb; background: #f7f7f7; }
-      .cell, figure, table { break-inside: avoid; }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; border-color: #bbb; background: #f7f7f7; }
+      .cell, figure, table, tr, .output-table { break-inside: avoid; }
+      .output-table { overflow: visible; }
+      h1, h2, h3, h4 { break-after: avoid; }
       a { color: inherit; text-decoration: none; }
     }
+    @media print { math[display="block"] { break-inside: avoid; overflow: visible; } }
     """
 }

@@ -23,17 +23,25 @@ extension Module {
     /// cannot be read, or if its layout (count or shapes) differs from this module's.
     public func loadParameters(from url: URL) throws {
         let file = try JSONDecoder().decode(ParameterFile.self, from: Data(contentsOf: url))
+        try setParameterValues(file.parameters.map(\.values), shapes: file.parameters.map(\.shape))
+    }
+
+    /// Replaces the parameters' values with `values`, one array per parameter in `parameters`
+    /// order (and, when given, checks each parameter's shape against `shapes`). Throws if the
+    /// layout differs from this module's, leaving the module unchanged.
+    public func setParameterValues(_ values: [[Float]], shapes: [[Int]]? = nil) throws {
         let targets = parameters
-        guard file.parameters.count == targets.count else {
-            throw TensorError("loadParameters: the file holds \(file.parameters.count) parameters but the module has \(targets.count)")
+        guard values.count == targets.count else {
+            throw TensorError("parameter values: \(values.count) given, but the module has \(targets.count) parameters")
         }
-        for (index, (entry, target)) in zip(file.parameters, targets).enumerated() {
-            guard entry.shape == target.shape, entry.values.count == target.count else {
-                throw TensorError("loadParameters: parameter \(index) is \(entry.shape) in the file but \(target.shape) in the module")
+        for (index, (entry, target)) in zip(values, targets).enumerated() {
+            guard entry.count == target.count, shapes.map({ $0[index] == target.shape }) ?? true else {
+                let shape = shapes.map { "\($0[index])" } ?? "\(entry.count) values"
+                throw TensorError("parameter values: parameter \(index) is given as \(shape), but it is \(target.shape) in the module")
             }
         }
-        for (entry, target) in zip(file.parameters, targets) {
-            target.scalars = entry.values
+        for (entry, target) in zip(values, targets) {
+            target.scalars = entry
         }
     }
 

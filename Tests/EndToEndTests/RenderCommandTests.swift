@@ -162,6 +162,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.output + "/n.html"))
     }
 
+    @Test func anUnsupportedTeXCommandStopsBeforeAnythingIsWritten() throws {
+        let workspace = try Workspace()
+        let good = try workspace.render("# T\n\nThe ratio $r_t(\\theta)$.\n")
+        #expect(good.status == 0, "\(good.errors)")
+        #expect(try good.page().contains("<math><semantics><mrow><msub><mi>r</mi>"))
+        let kept = try good.page()
+        let run = try workspace.render("# T\n\nThe ratio\n$$\nr_t = \\frac{a}{b} \\oops\n$$\n")
+        #expect(run.status == 1)
+        #expect(run.errors.contains("n.md:5: error: in the formula $$r_t = \\frac{a}{b} \\oops$$: unsupported TeX command \\oops"))
+        #expect(try run.page() == kept)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output + "/n.failed.html"))
+    }
+
     @Test func renderingTwiceGivesTheSameBytes() throws {
         let workspace = try Workspace()
         let text = "# Same\n\n```swift\nfor i in 0..<3 { print(i * i) }\n```\n"

@@ -115,3 +115,23 @@ import Testing
         #expect(html.contains("@media print"))
     }
 }
+
+@Suite struct MathOnThePageTests {
+    @Test func formulasInHeadingsAndProseBecomeMathML() throws {
+        let notebook = try NotebookParser().parse("""
+            # Lesson
+
+            ## The ratio $r_t(\\theta)$
+
+            Text with $\\hat{A}_t$.
+
+            ## GAE
+            """, path: "m.md")
+        let html = PageRenderer(notebook: notebook, results: [:]).render().html
+        #expect(html.contains(#"<h2 id="the-ratio-r-t-θ">The ratio <math><semantics>"#))
+        #expect(html.contains(##"<a href="#the-ratio-r-t-θ">The ratio r_t(θ)</a>"##))
+        #expect(html.contains("<p>Text with <math><semantics><msub><mover accent=\"true\"><mi>A</mi>"))
+        #expect(html.contains(".tex-aligned mtd"))
+        #expect(!html.contains("<script"))
+    }
+}

@@ -62,4 +62,12 @@ import Execution
             #expect(kept.components(separatedBy: "=\"").count == svg.components(separatedBy: "=\"").count, "\(file)")
         }
     }
+
+    /// An empty drawing (a self-closing root) is kept as it is; anything after it goes.
+    @Test func anEmptyDrawingIsKept() {
+        let empty = #"<svg xmlns="http://www.w3.org/2000/svg"/>"#
+        #expect(SVGSanitizer.sanitize(empty + "\n") == empty + "\n")
+        #expect(SVGSanitizer.sanitize(empty + "<script>alert(1)</script>") == empty)
+        #expect(SVGSanitizer.sanitize(#"<svg onload="alert(1)"/>"#) == "<svg/>")
+    }
 }

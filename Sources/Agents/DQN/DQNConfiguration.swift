@@ -3,7 +3,7 @@ extension DQN {
     /// steps (after `learningStarts`) the agent takes `gradientSteps` minibatch steps;
     /// epsilon falls linearly from `initialEpsilon` to `finalEpsilon` over the first
     /// `explorationFraction` of the run.
-    public struct Configuration: Sendable, Equatable {
+    public struct Configuration: Codable, Sendable, Equatable {
         /// The hidden layer widths of the Q-network (ReLU between layers).
         public var hiddenSizes: [Int]
         /// Adam's learning rate.

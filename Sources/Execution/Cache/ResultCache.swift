@@ -1,13 +1,17 @@
+import CellEvents
 import Foundation
 
-/// Session results stored on disk, keyed by everything that can change them: the program's
-/// source (the cells, in order, with their notebook lines), the compiler's version and flags,
-/// and the engine library's bytes.
+/// The cache folder: session results, memoised values, the record of each notebook's last
+/// render, and remembered file facts, each in a folder of its own.
 ///
-/// Only sessions whose cells all ended as they should are stored, so a failure is always
-/// run again. An old result is never used with a rebuilt engine, since the key changes.
+/// A session's results are stored under its ``SessionKeys/session`` key, with places
+/// relative to each cell (see ``ResultPlacement``), so they stay valid when prose moves
+/// the cells. Only sessions whose cells all ended as they should are stored, so a failure
+/// is always run again. Every entry holds its format and key; a damaged, truncated or
+/// foreign file is ignored. Files are written whole under a temporary name and then
+/// renamed, so two renders of one notebook at once never see half an entry.
 public struct ResultCache: Sendable {
-    /// The folder that holds one JSON file per stored session.
+    /// The cache folder.
     public var directory: String
 
     /// Creates a cache in `directory` (created when first written).
@@ -23,27 +27,40 @@ public struct ResultCache: Sendable {
         return "\(base)/ppo-book"
     }
 
-    /// The stored results for `key`, if any.
+    /// The folder of session results.
+    var resultsDirectory: String { "\(directory)/results" }
+    /// The folder where cells' `cached(...)` values are kept.
+    var memoDirectory: String { "\(directory)/memo" }
+    /// The folder of each notebook's last-render record.
+    var recordsDirectory: String { "\(directory)/records" }
+    /// Remembered facts about large files.
+    var facts: FileFacts { FileFacts(directory: "\(directory)/facts") }
+
+    /// The stored results of the session whose key is `key`, by cell position, if a whole entry is there.
     func results(for key: String) -> [Int: CellResult]? {
-        guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
-        return try? JSONDecoder().decode([Int: CellResult].self, from: data)
+        let path = self.path(for: key)
+        guard let data = FileManager.default.contents(atPath: path),
+              let entry = try? JSONDecoder().decode(Entry.self, from: data),
+              entry.format == SessionKeys.format, entry.key == key else { return nil }
+        // Marks the entry as recently used, for `prune`.
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
+        return entry.results
     }
 
-    /// Stores `results` under `key`; a cache that cannot be written is skipped, not fatal.
+    /// Stores `results` (by cell position) under `key`; a cache that cannot be written is skipped, not fatal.
     func store(_ results: [Int: CellResult], for key: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(results) else { return }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: path(for: key)), options: .atomic)
+        guard let data = try? encoder.encode(Entry(format: SessionKeys.format, key: key, results: results)) else { return }
+        try? AtomicFile.write(data, to: path(for: key))
     }
 
-    /// The key of a session program built with the toolchain whose fingerprint is given.
-    static func key(source: String, toolchainFingerprint: String, timeout: Double, directory: String) -> String {
-        var hash = SHA256()
-        for part in [source, toolchainFingerprint, String(timeout), directory] { hash.update(part) }
-        return hash.hexDigest()
-    }
+    private func path(for key: String) -> String { "\(resultsDirectory)/\(key).json" }
 
-    private func path(for key: String) -> String { "\(directory)/\(key).json" }
+    /// One stored session.
+    private struct Entry: Codable {
+        var format: String
+        var key: String
+        var results: [Int: CellResult]
+    }
 }

@@ -22,12 +22,14 @@ struct Compilation {
     /// Warnings, for the terminal.
     var warnings: [Diagnostic] = []
 
-    /// Compiles `cells` in `directory` with `toolchain`, stopping the compiler after `limit` seconds.
-    init(cells: [Cell], notebookPath: String, toolchain: Toolchain, directory: String, limit: Double) throws {
+    /// Compiles `cells` (indexed by position, see ``CellFile``) in `directory` with `toolchain`,
+    /// stopping the compiler after `limit` seconds. Places in messages are relative to the
+    /// cells (``ResultPlacement`` moves them into the notebook).
+    init(cells: [Cell], toolchain: Toolchain, directory: String, limit: Double) throws {
         var remaining = cells
         for cell in cells {
             guard let problem = UnclosedDelimiter.first(in: cell.source) else { continue }
-            let place = "\(notebookPath):\(cell.firstCodeLine + problem.line):\(problem.column)"
+            let place = "\(cell.fence.file):\(cell.firstCodeLine + problem.line):\(problem.column)"
             settle(cell, failedWith: ["\(place): error: \(problem.message)"], remaining: &remaining)
             if !cell.options.expectError { break }
         }
@@ -35,7 +37,7 @@ struct Compilation {
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = directory
         while !remaining.isEmpty {
-            let program = GeneratedProgram(cells: remaining, notebookPath: notebookPath)
+            let program = GeneratedProgram(cells: remaining)
             let source = "\(directory)/main.swift", binary = "\(directory)/cells"
             try program.source.write(toFile: source, atomically: false, encoding: .utf8)
             let run = try ChildProcess.run(toolchain.compiler, toolchain.arguments(source: source, binary: binary),
@@ -45,7 +47,7 @@ struct Compilation {
                     + "after \(limit.secondsText) s, its limit (set another with --compile-timeout SECONDS)")
             }
             let diagnostics = Diagnostic.parse(run.output)
-                .map { Self.placedInCell($0, program: program.source, cells: remaining, path: notebookPath) }
+                .map { Self.placedInCell($0, program: program.source, cells: remaining) }
             warnings = diagnostics.filter { $0.severity == .warning }
             if run.termination.succeeded {
                 self.binary = binary
@@ -53,7 +55,7 @@ struct Compilation {
                 return
             }
             let errors = diagnostics.filter { $0.severity == .error }
-            let byCell = Dictionary(grouping: errors) { Self.cell(containing: $0, in: remaining, path: notebookPath) }
+            let byCell = Dictionary(grouping: errors) { Self.cell(containing: $0, in: remaining) }
             guard let firstFailing = remaining.first(where: { byCell[$0.index] != nil }) else {
                 throw ExecutionError("the generated program did not compile:\n\(run.output)")
             }
@@ -84,10 +86,10 @@ struct Compilation {
     }
 
     /// A diagnostic in the code ppo-book generated, moved to the fence of the cell it follows
-    /// (its excerpt, which shows generated code and temporary paths, is dropped).
-    private static func placedInCell(_ diagnostic: Diagnostic, program: String, cells: [Cell],
-                                     path: String) -> Diagnostic {
-        guard diagnostic.file != path else { return diagnostic }
+    /// (line 0 of that cell's file; its excerpt, which shows generated code and temporary
+    /// paths, is dropped).
+    private static func placedInCell(_ diagnostic: Diagnostic, program: String, cells: [Cell]) -> Diagnostic {
+        guard CellFile.position(named: diagnostic.file) == nil else { return diagnostic }
         let lines = program.split(separator: "\n", omittingEmptySubsequences: false)
         let marker = "CellSession.begin(cell: "
         let before = lines.prefix(max(0, min(diagnostic.line, lines.count)))
@@ -95,7 +97,7 @@ struct Compilation {
               let index = Int(beginLine.dropFirst(marker.count).dropLast()),
               let cell = cells.first(where: { $0.index == index }) ?? cells.first else { return diagnostic }
         var placed = diagnostic
-        placed.file = path
+        placed.file = cell.fence.file
         placed.line = cell.fence.line
         placed.column = 1
         placed.message += " (in the code ppo-book writes around this cell)"
@@ -103,9 +105,10 @@ struct Compilation {
         return placed
     }
 
-    /// The index of the cell whose lines hold `diagnostic`, or -1 for none.
-    private static func cell(containing diagnostic: Diagnostic, in cells: [Cell], path: String) -> Int {
-        guard diagnostic.file == path else { return -1 }
-        return cells.last { $0.fence.line <= diagnostic.line }?.index ?? -1
+    /// The index of the cell whose file holds `diagnostic`, or -1 for none.
+    private static func cell(containing diagnostic: Diagnostic, in cells: [Cell]) -> Int {
+        guard let position = CellFile.position(named: diagnostic.file),
+              cells.contains(where: { $0.index == position }) else { return -1 }
+        return position
     }
 }

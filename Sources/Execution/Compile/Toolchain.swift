@@ -1,3 +1,4 @@
+import CellEvents
 import Foundation
 
 /// The compiler and the engine library that cell programs are built with.
@@ -17,6 +18,10 @@ public struct Toolchain: Sendable {
     public static let libraryName = "BookKit"
     /// The modules every cell program imports, so cells need no import lines of their own.
     public static let importedModules = ["Foundation", "RL", "Charts", "BookRuntime"]
+
+    /// Every module of the library, whose interfaces cell programs may inline code from.
+    static let libraryModules = ["SeededRandom", "SeriesStatistics", "Tensors", "Environments", "Agents", "RL",
+                                 "Charts", "CellEvents", "BookRuntime"]
 
     /// Creates a toolchain from explicit parts.
     public init(compiler: String, libraryDirectory: String, optimize: Bool = false) {
@@ -53,25 +58,24 @@ public struct Toolchain: Sendable {
     }
 
     /// What identifies this toolchain for the cache: the compiler's version, the flags, and
-    /// the bytes of the library and of the module interfaces cells compile against.
-    func fingerprint() throws -> String {
+    /// the bytes of the library and of every module interface cells compile against (which
+    /// hold what was inlined into cell programs). `facts` remembers the slow parts.
+    func fingerprint(facts: FileFacts) throws -> String {
         var hash = SHA256()
-        // The compiler driver leaves an empty folder in TMPDIR when it only prints its version.
-        let scratch = try Cleanup.shared.makeTemporaryFolder()
-        defer { Cleanup.shared.remove(scratch) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMPDIR"] = scratch
-        let version = try ChildProcess.run(compiler, ["-version"], environment: environment)
-        hash.update(version.output)
+        let version = try facts.fact("version", about: compiler) {
+            // The compiler driver leaves an empty folder in TMPDIR when it only prints its version.
+            let scratch = try Cleanup.shared.makeTemporaryFolder()
+            defer { Cleanup.shared.remove(scratch) }
+            var environment = ProcessInfo.processInfo.environment
+            environment["TMPDIR"] = scratch
+            return try ChildProcess.run(compiler, ["-version"], environment: environment).output
+        }
+        hash.update(version)
         hash.update(arguments(source: "", binary: "").joined(separator: " "))
-        // The library holds the code of every engine module; the interfaces of the modules
-        // cells import hold what was inlined into cell programs.
-        let files = ["lib\(Self.libraryName).so"] + Self.importedModules.dropFirst().map { "Modules/\($0).swiftmodule" }
+        let files = ["lib\(Self.libraryName).so"] + Self.libraryModules.map { "Modules/\($0).swiftmodule" }
         for file in files {
             hash.update(file)
-            if let data = FileManager.default.contents(atPath: "\(libraryDirectory)/\(file)") {
-                hash.update(data)
-            }
+            hash.update(facts.digest(of: "\(libraryDirectory)/\(file)") ?? "missing")
         }
         return hash.hexDigest()
     }

@@ -5,11 +5,20 @@ import Foundation
 /// writes to each arrives in the order written) and its standard input closed.
 ///
 /// It leads its own process group, so a time-out, an interrupt or its own exit stops it
-/// together with everything it forked: no process is left behind.
-final class ChildProcess {
+/// together with everything it forked: no process is left behind. It starts with no signal
+/// blocked and the default handling of those ppo-book handles, whichever thread started it.
+public final class ChildProcess {
+    /// Where the child's standard error goes.
+    public enum ErrorDestination: Sendable {
+        /// The pipe of its standard output, in order with it.
+        case output
+        /// Wherever ppo-book's own standard error goes (the terminal).
+        case inherited
+    }
+
     /// The child's process id (also its process group id).
-    let pid: pid_t
-    /// The read end of the pipe holding the child's standard output and standard error.
+    public let pid: pid_t
+    /// The read end of the pipe holding the child's standard output (and standard error).
     let output: Int32
 
     /// How long the pipe is still read after the child exits, for what its forks had written
@@ -22,7 +31,8 @@ final class ChildProcess {
     private static let spawnLock = NSLock()
 
     /// Starts `executable` with `arguments` and `environment` as its whole environment.
-    init(executable: String, arguments: [String], environment: [String: String]) throws {
+    public init(executable: String, arguments: [String], environment: [String: String],
+                errors: ErrorDestination = .output) throws {
         Self.spawnLock.lock()
         defer { Self.spawnLock.unlock() }
         let pipe = try Self.makePipe()
@@ -32,7 +42,7 @@ final class ChildProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipe.write, 1)
-        posix_spawn_file_actions_adddup2(&actions, pipe.write, 2)
+        if errors == .output { posix_spawn_file_actions_adddup2(&actions, pipe.write, 2) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -74,7 +84,7 @@ final class ChildProcess {
     /// to `handle`, and returns how the child ended. `check` runs at least every `interval`
     /// seconds and may return `true` to stop the child. Once the child has ended, whatever
     /// it forked is stopped too.
-    func communicate(
+    public func communicate(
         every interval: Double = 0.1,
         handle: (_ bytes: [UInt8]) -> Void,
         check: () -> Bool = { false }
@@ -127,7 +137,7 @@ final class ChildProcess {
 
     /// Runs `executable` to its end, or until `limit` seconds have passed, and returns
     /// everything it wrote and whether it was stopped for taking too long.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String],
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String],
                     limit: Double = .infinity) throws -> (termination: ProcessTermination, output: String, timedOut: Bool) {
         let child = try ChildProcess(executable: executable, arguments: arguments, environment: environment)
         let deadline = Date() + min(limit, 1e9)

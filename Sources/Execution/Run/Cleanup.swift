@@ -1,3 +1,4 @@
+import CellEvents
 import Foundation
 
 /// What a render must undo when it is interrupted: the process groups of the programs it
@@ -5,7 +6,8 @@ import Foundation
 ///
 /// On SIGINT or SIGTERM the command calls ``stopEverything()``: every running program and
 /// everything it forked is killed, the temporary paths are removed, and from then on no
-/// program is started and no file is moved into place, so the previous page stays intact.
+/// program is started and no file is moved into place (see ``AtomicFile/stopWriting()``),
+/// so the previous page stays intact.
 public final class Cleanup: @unchecked Sendable {
     /// The one registry of the running command.
     public static let shared = Cleanup()
@@ -67,21 +69,6 @@ public final class Cleanup: @unchecked Sendable {
         }
     }
 
-    /// Creates a temporary file for writing (replacing a leftover of the same name) and returns
-    /// its descriptor; ``stopEverything()`` removes it if it is still there. Refused once the
-    /// render is stopping, so an interrupted render never leaves one behind.
-    public func createTemporaryFile(_ path: String) throws -> Int32 {
-        try lock.withLock {
-            guard !stopping else { throw ExecutionError("the render was interrupted") }
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
-                throw ExecutionError("could not create \(path): \(String(cString: strerror(errno)))")
-            }
-            temporaryPaths.insert(path)
-            return descriptor
-        }
-    }
-
     /// Removes a temporary file or folder and forgets it.
     public func remove(_ path: String) {
         lock.withLock {
@@ -90,19 +77,11 @@ public final class Cleanup: @unchecked Sendable {
         }
     }
 
-    /// Renames the temporary file `temporary` to `path` in one step, unless the render is
-    /// stopping (then it returns `false` and `path` keeps its earlier contents).
-    public func moveIntoPlace(_ temporary: String, to path: String) -> Bool {
-        lock.withLock {
-            guard !stopping, rename(temporary, path) == 0 else { return false }
-            temporaryPaths.remove(temporary)
-            return true
-        }
-    }
-
-    /// Kills every running program's process group, removes every temporary path, and
-    /// refuses to start programs or move files into place from now on.
+    /// Kills every running program's process group, removes every temporary path (the
+    /// temporary files of ``AtomicFile`` too), and refuses to start programs or move files
+    /// into place from now on.
     public func stopEverything() {
+        AtomicFile.stopWriting()
         lock.withLock {
             stopping = true
             for group in processGroups { kill(-group, SIGKILL) }

@@ -13,7 +13,6 @@ struct SessionRun {
     private(set) var results: [Int: CellResult] = [:]
 
     private let cells: [Cell]
-    private let notebookPath: String
     private let outputLimit: Int
     private var outputs: [Int: [CellOutput]] = [:]
     private var keptBytes: [Int: Int] = [:]
@@ -34,17 +33,18 @@ struct SessionRun {
     /// Runs `binary`, whose program holds `cells`, in `directory` (the notebook's folder).
     ///
     /// - Parameters:
+    ///   - extraEnvironment: variables set for the program beside ppo-book's own environment.
     ///   - timeout: the time limit of a cell that sets none.
     ///   - limits: the memory and output limits.
+    ///   - onCellStart: called as each cell begins.
     ///   - onProgress: called with each progress report and the cell that sent it.
-    init(binary: String, cells: [Cell], notebookPath: String, directory: String, timeout: Double,
-         limits: RunLimits, onProgress: (Cell, ProgressReport) -> Void) throws {
+    init(binary: String, cells: [Cell], directory: String, extraEnvironment: [String: String], timeout: Double,
+         limits: RunLimits, onCellStart: (Cell) -> Void, onProgress: (Cell, ProgressReport) -> Void) throws {
         self.cells = cells
-        self.notebookPath = notebookPath
         outputLimit = limits.outputBytesPerCell
         current = cells.first?.index
         let framing = EventFraming(nonce: Self.makeNonce())
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { _, extra in extra }
         environment[CellSessionEnvironment.nonce] = framing.nonce
         environment[CellSessionEnvironment.workingDirectory] = directory
         environment[CellSessionEnvironment.parentProcess] = String(getpid())
@@ -59,7 +59,10 @@ struct SessionRun {
 
         let termination = child.communicate(handle: { bytes in
             for piece in decoder.feed(bytes) {
-                if case .event(.cellStarted(let index)) = piece { deadline = Date() + timeLimits[index]! }
+                if case .event(.cellStarted(let index)) = piece {
+                    deadline = Date() + timeLimits[index]!
+                    byIndex[index].map(onCellStart)
+                }
                 if case .event(.progress(let report)) = piece, let current, let cell = byIndex[current] {
                     onProgress(cell, report)
                 }
@@ -128,7 +131,7 @@ struct SessionRun {
             if stopped {
                 results[cell.index] = CellResult(status: .notRun)
             } else if let report = expectedFailures[cell.index] {
-                let trap = TrapReport(errors: report, notebookPath: notebookPath, termination: "an error")
+                let trap = TrapReport(errors: report, termination: "an error")
                 if !trap.ownText.isEmpty { cellOutputs.append(.standardError(trap.ownText)) }
                 let expected = cell.options.expectedError ?? .any
                 if expected.accepts(.trap, text: trap.message) {
@@ -170,7 +173,7 @@ struct SessionRun {
             text = last
             outputs.removeLast()
         }
-        let trap = TrapReport(errors: text, notebookPath: notebookPath, termination: termination.description)
+        let trap = TrapReport(errors: text, termination: termination.description)
         if !trap.ownText.isEmpty { outputs.append(.text(trap.ownText + "\n")) }
         if termination.succeeded {
             return "\(cell.fence): error: the program ended before this cell did; did the cell close "

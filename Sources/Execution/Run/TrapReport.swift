@@ -1,10 +1,11 @@
 import Foundation
 
 /// Turns what a crashed program wrote to standard error (its own text, a `Fatal error`
-/// line and the runtime's backtrace) into a short message that names the notebook line.
+/// line and the runtime's backtrace) into a short message that names the cell's line
+/// (placed in the notebook later, by ``ResultPlacement``).
 ///
 /// ```text
-/// notebooks/109.md:214:21: error: Tensor.sub: shapes [64] and [64, 1] ...
+/// ppo-book-cell-7.swift:12:21: error: Tensor.sub: shapes [64] and [64, 1] ...
 /// ```
 struct TrapReport {
     /// What the program wrote before the crash report began.
@@ -12,14 +13,14 @@ struct TrapReport {
     /// The worded error.
     let message: String
 
-    /// Reads `errors` from a program built from the notebook at `notebookPath`.
-    init(errors: String, notebookPath: String, termination: String) {
+    /// Reads `errors` from a session program.
+    init(errors: String, termination: String) {
         let lines = errors.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let backtraceStart = lines.firstIndex { $0.hasPrefix("*** Signal") || $0.hasPrefix("*** Program crashed") }
             ?? lines.count
         let before = lines[..<backtraceStart]
         let fatalLine = before.lastIndex { $0.contains("Fatal error: ") }
-        let place = lines[backtraceStart...].lazy.compactMap { Self.notebookPlace(in: $0, path: notebookPath) }.first
+        let place = lines[backtraceStart...].lazy.compactMap { Self.cellPlace(in: $0) }.first
 
         var own = Array(before)
         var message: String
@@ -38,17 +39,16 @@ struct TrapReport {
         self.message = message
     }
 
-    /// `path:line:col` from a backtrace frame such as `main + 405 in Cells at notebooks/x.md:42:8`.
-    /// The backtracer resolves a relative path against the folder the program was compiled in,
-    /// so a frame whose file ends with `/path` is the notebook too.
-    private static func notebookPlace(in frame: String, path: String) -> String? {
+    /// `ppo-book-cell-N.swift:line:col` from a backtrace frame such as
+    /// `main + 405 in Cells at /tmp/x/ppo-book-cell-3.swift:42:8` (the backtracer resolves
+    /// the cell's file name against the folder the program was compiled in).
+    private static func cellPlace(in frame: String) -> String? {
         guard let at = frame.range(of: " at ", options: .backwards) else { return nil }
         let parts = frame[at.upperBound...].split(separator: ":")
         guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else {
             return nil
         }
-        let file = parts.dropLast(2).joined(separator: ":")
-        guard file == path || file.hasSuffix("/" + path) else { return nil }
-        return "\(path):\(line):\(column)"
+        guard let position = CellFile.position(named: parts.dropLast(2).joined(separator: ":")) else { return nil }
+        return "\(CellFile.name(position: position)):\(line):\(column)"
     }
 }

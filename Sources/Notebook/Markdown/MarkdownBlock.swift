@@ -7,11 +7,9 @@ public struct MarkdownBlock {
     let node: OpaquePointer
     let document: MarkdownDocument
 
-    /// cmark-gfm's name for the node type: `"paragraph"`, `"heading"`, `"code_block"`,
-    /// `"table"`, `"list"`, `"text"`... Extension types such as tables have no C
-    /// constant in the installed headers, so the name is the one reliable key.
-    public var kind: String {
-        String(cString: cmark_node_get_type_string(node))
+    /// What the node is: a paragraph, a heading, a code block, a table, a text...
+    public var kind: MarkdownNodeKind {
+        MarkdownNodeKind(of: node)
     }
 
     /// The first line of the block in the source text (1-based). For a fenced code
@@ -38,6 +36,17 @@ public struct MarkdownBlock {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
+    /// For a link or an image: where it points, as written.
+    public var destination: String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Points a link or an image somewhere else, for the HTML rendered afterwards
+    /// (such as a link to another lesson's notebook turned into a link to its page).
+    public func setDestination(_ destination: String) {
+        _ = cmark_node_set_url(node, destination)
+    }
+
     /// For a heading: its level, 1 to 6.
     public var headingLevel: Int { Int(cmark_node_get_heading_level(node)) }
 
@@ -57,17 +66,22 @@ public struct MarkdownBlock {
         children.flatMap { [$0] + $0.descendants }
     }
 
-    /// The text a reader sees, without markup: the literals of text and code inside.
+    /// The text a reader sees, without markup: the literals of text and code inside, and
+    /// formulas as plain symbols.
     public var plainText: String {
+        document.restoringFormulas(in: rawText) { $0.plainText }
+    }
+
+    private var rawText: String {
         switch kind {
-        case "text", "code": return literal
-        case "softbreak", "linebreak": return " "
-        default: return children.map(\.plainText).joined()
+        case .text, .code: return literal
+        case .softBreak, .lineBreak: return " "
+        default: return children.map(\.rawText).joined()
         }
     }
 
-    /// The block rendered to HTML by cmark-gfm.
+    /// The block rendered to HTML by cmark-gfm, with its formulas as MathML.
     public var html: String {
-        document.html(of: node)
+        document.restoringFormulas(in: document.html(of: node)) { $0.mathML }
     }
 }

@@ -1,5 +1,6 @@
 import CCMarkGFM
 import Foundation
+import Math
 
 /// A Markdown text parsed by cmark-gfm with the GitHub extensions switched on
 /// (tables, strikethrough, autolinks, the tag filter and task lists).
@@ -12,10 +13,13 @@ public final class MarkdownDocument {
 
     private let parser: OpaquePointer
     private let root: OpaquePointer
+    /// The formulas that placeholders in the parsed text stand for (see ``MathPlaceholders``).
+    private let formulas: [Formula]
 
-    /// Parses `text`. Raw HTML in the text is kept (authors own their prose), with GFM's
-    /// tag filter disarming `<script>`, `<iframe>` and the other tags it lists.
-    public init(text: String) {
+    /// Parses `text`, in which `formulas` have been replaced by placeholders. Raw HTML in the
+    /// text is kept (authors own their prose), with GFM's tag filter disarming `<script>`,
+    /// `<iframe>` and the other tags it lists.
+    init(text: String, formulas: [Formula]) {
         cmark_gfm_core_extensions_ensure_registered()
         let parser = cmark_parser_new(Self.options)!
         for name in Self.extensionNames {
@@ -28,6 +32,12 @@ public final class MarkdownDocument {
         }
         self.parser = parser
         root = cmark_parser_finish(parser)
+        self.formulas = formulas
+    }
+
+    /// Parses `text` as it is: a `$` is only a dollar.
+    public convenience init(text: String) {
+        self.init(text: text, formulas: [])
     }
 
     deinit {
@@ -38,6 +48,21 @@ public final class MarkdownDocument {
     /// The top-level blocks of the document, in order.
     public var blocks: [MarkdownBlock] {
         MarkdownBlock(node: root, document: self).children
+    }
+
+    /// The lines that code blocks and HTML blocks own, where Markdown is not read.
+    var literalLines: Set<Int> {
+        var lines: Set<Int> = []
+        for block in MarkdownBlock(node: root, document: self).descendants
+        where block.kind == .codeBlock || block.kind == .htmlBlock {
+            lines.formUnion(block.startLine...max(block.startLine, block.endLine))
+        }
+        return lines
+    }
+
+    /// `text` with the placeholders of formulas replaced by `replacement` of each.
+    func restoringFormulas(in text: String, with replacement: (Formula) -> String) -> String {
+        MathPlaceholders.restore(text, formulas: formulas, with: replacement)
     }
 
     /// The HTML of one block (and everything inside it).

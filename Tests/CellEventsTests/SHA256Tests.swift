@@ -1,4 +1,4 @@
-import Execution
+import CellEvents
 import Testing
 
 @Suite struct SHA256Tests {
