@@ -57,6 +57,7 @@ public struct NotebookExecutor: Sendable {
     private let cache: ResultCache?
     private let executable: String
     private let parameters: [String: String]
+    private let limits: RunLimits
     private let report: @Sendable (Activity) -> Void
 
     /// Creates an executor.
@@ -66,13 +67,15 @@ public struct NotebookExecutor: Sendable {
     ///   - cache: where results and memoised values are kept between renders, or nil to always run.
     ///   - executable: the running ppo-book executable, whose bytes are part of every key.
     ///   - parameters: the notebook's parameters, by name; every key covers them.
+    ///   - limits: the memory, compile-time and output limits of cell programs.
     ///   - report: called (from any thread) with what is happening.
     public init(toolchain: Toolchain, cache: ResultCache?, executable: String, parameters: [String: String] = [:],
-                report: @escaping @Sendable (Activity) -> Void = { _ in }) {
+                limits: RunLimits = RunLimits(), report: @escaping @Sendable (Activity) -> Void = { _ in }) {
         self.toolchain = toolchain
         self.cache = cache
         self.executable = executable
         self.parameters = parameters
+        self.limits = limits
         self.report = report
     }
 
@@ -132,13 +135,19 @@ public struct NotebookExecutor: Sendable {
         }
         let reason = cache == nil ? "caching is off" : record.reason(session: session, keys: keys, context: context)
         report(.starting(session: session.name, reason: reason))
-        let workDirectory = try Self.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+        let workDirectory = try Cleanup.shared.makeTemporaryFolder()
+        defer { Cleanup.shared.remove(workDirectory) }
         let cells = CellFile.positioned(session.cells)
 
         report(.compiling(session: session.name, cells: cells.count))
         let compileStart = Date()
-        let compilation = try Compilation(cells: cells, toolchain: toolchain, directory: workDirectory)
+        let compilation: Compilation
+        do {
+            compilation = try Compilation(cells: cells, toolchain: toolchain, directory: workDirectory,
+                                          limit: limits.compileSeconds)
+        } catch let error as ExecutionError {
+            throw ExecutionError(placement.place(error.description))
+        }
         report(.compiled(session: session.name, seconds: Date().timeIntervalSince(compileStart)))
         compilation.warnings.forEach { report(.warning(placement.place($0))) }
         var results = compilation.settled
@@ -150,7 +159,7 @@ public struct NotebookExecutor: Sendable {
             let run = try SessionRun(binary: binary, cells: compilation.compiledCells,
                                      directory: URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path,
                                      extraEnvironment: memoEnvironment(keys: keys, log: memoLog),
-                                     timeout: notebook.frontMatter.timeout ?? Self.defaultTimeout,
+                                     timeout: notebook.frontMatter.timeout ?? Self.defaultTimeout, limits: limits,
                                      onCellStart: { report(.cellStarted(session.cells[$0.index])) },
                                      onProgress: { report(.progress(cell: session.cells[$0.index], report: $1)) })
             report(.ran(session: session.name, seconds: Date().timeIntervalSince(runStart)))
@@ -180,13 +189,6 @@ public struct NotebookExecutor: Sendable {
             CellSessionEnvironment.cellKeys: keys.cells.joined(separator: ","),
             CellSessionEnvironment.memoLog: log,
         ]
-    }
-
-    private static func makeTemporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ppo-book-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }
 

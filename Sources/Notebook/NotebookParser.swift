@@ -34,6 +34,7 @@ public struct NotebookParser {
         let markdown = String(repeating: "\n", count: frontMatterLines)
             + lines.dropFirst(frontMatterLines).joined(separator: "\n")
         let document = try MarkdownDocument(typesettingMathIn: markdown, path: path)
+        try rejectUnclosedFence(in: document, lines: lines, path: path)
         let blocks = try notebookBlocks(of: document, path: path)
         return Notebook(path: path, frontMatter: frontMatter, document: document, blocks: blocks)
     }
@@ -58,6 +59,23 @@ public struct NotebookParser {
             blocks.append(.cell(cell))
         }
         return blocks
+    }
+
+    /// A fence left open runs to the end of the file in CommonMark, swallowing everything
+    /// after it; that is almost always a slip, so it is an error at the opening fence.
+    private func rejectUnclosedFence(in document: MarkdownDocument, lines: [Substring], path: String) throws {
+        guard let last = document.blocks.last, last.kind == .codeBlock, last.isFenced else { return }
+        let opening = lines[last.startLine - 1].drop { $0 == " " }
+        guard let fenceCharacter = opening.first else { return }
+        let fence = opening.prefix { $0 == fenceCharacter }
+        let closingLine = last.endLine > last.startLine && last.endLine <= lines.count ? lines[last.endLine - 1] : ""
+        let closing = closingLine.drop { $0 == " " }
+        let closes = closingLine.count - closing.count <= 3
+            && closing.prefix { $0 == fenceCharacter }.count >= fence.count
+            && closing.drop { $0 == fenceCharacter }.allSatisfy(\.isWhitespace)
+        guard !closes else { return }
+        throw NotebookError("this code fence is never closed, so it would run to the end of the file; "
+            + "add a line with \(fence) after the code", at: SourceLocation(file: path, line: last.startLine))
     }
 
     /// A `swift` fence inside a list or quote would silently not run: say so instead.

@@ -38,6 +38,11 @@ struct LessonBuild {
             let outcome = try executor.execute(notebook)
             let results = outcome.results
             status.finish(Self.summary(of: outcome))
+            for cell in notebook.cells {
+                for case .notice(let text) in results[cell.index]?.outputs ?? [] {
+                    status.error("\(cell.fence) [\(cell.anchor)]: \(text)")
+                }
+            }
             var page = PageRenderer(notebook: notebook, results: results).render()
             if let surroundings {
                 let around = surroundings(downloads(of: notebook, figures: page.figureFiles))

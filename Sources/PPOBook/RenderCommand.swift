@@ -25,6 +25,9 @@ struct RenderCommand: ParsableCommand {
             A folder is a course, ordered by its course.yml (else by name): each page gets the course's \
             sidebar, breadcrumb and previous/next links, and OUTPUT/index.html and a search page are \
             written. Links to other notebooks and their anchors are checked, and linked files copied.
+
+            Ctrl-C or SIGTERM stops the running cells (and anything they started), keeps the previous \
+            pages, and exits with status 130.
             """
     )
 
@@ -60,24 +63,37 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Stop a session's program when it uses more memory than this (default: half the machine's).",
+                               valueName: "MB"))
+    var memoryLimit: Int?
+
+    @Option(help: ArgumentHelp("Stop compiling a session after this many seconds.", valueName: "seconds"))
+    var compileTimeout: Double = RunLimits.defaultCompileSeconds
+
     @Flag(help: ArgumentHelp("Write what happens as JSON lines on standard output (for `ppo-book preview`).",
                              visibility: .hidden))
     var statusStream = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let memoryLimit, memoryLimit <= 0 { throw ValidationError("--memory-limit must be a positive number of MB") }
+        if !(compileTimeout > 0) { throw ValidationError("--compile-timeout must be a positive number of seconds") }
         _ = try Self.notebookPaths(in: input)
     }
 
     func run() throws {
         let status = StatusLine(quiet: quiet)
+        Interrupts.install { status.error($0) }
         let formats = Set(to)
         let chromium = formats.contains(.pdf) ? try Self.chromium(status) : nil
         let executable = Self.executablePath()
         let toolchain = try Toolchain.locate(besideExecutable: executable, optimize: optimize)
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
         let streams = statusStream
-        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable) { activity in
+        let limits = RunLimits(memoryBytes: memoryLimit.map { $0 << 20 } ?? RunLimits.defaultMemoryBytes,
+                               compileSeconds: compileTimeout)
+        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable,
+                                        limits: limits) { activity in
             status.show(activity)
             if streams { RenderStatus(activity)?.send() }
         }
@@ -139,6 +155,7 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
+    /// The running `ppo-book`, whose folder holds the engine library.
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }

@@ -50,7 +50,7 @@ struct ResultPlacement {
         switch output {
         case .error(let text): .error(place(text))
         case .standardError(let text): .standardError(place(text))
-        case .text, .table, .figure: output
+        case .text, .notice, .table, .figure: output
         }
     }
 
