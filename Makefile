@@ -74,7 +74,7 @@ fuzz:
 		{ printf '\000'; cat "$$file"; } > "$$seeds/notebook-$$(basename "$$file")"; done; \
 	printf '\001 id=plot caption="A \\"quoted\\" caption" timeout=2.5 expect-error="shapes" session=s hide' > $$seeds/tags; \
 	for file in output/figures/*.svg; do { printf '\002'; cat "$$file"; } > "$$seeds/figure-$$(basename "$$file")"; done; \
-	fuzz/.build/release/notebook-fuzzer fuzz/corpus $$seeds -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	fuzz/.build/release/notebook-fuzzer fuzz/corpus $$seeds -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
 		-timeout=10 -rss_limit_mb=4096 -artifact_prefix=fuzz/findings/ -print_final_stats=1; \
 	status=$$?; rm -rf $$seeds; exit $$status
 
