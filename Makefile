@@ -53,7 +53,7 @@ check-output: build
 	$(BIN)/ppo-book render notebooks --output $$fresh --no-cache --quiet || exit 1; \
 	$(BIN)/ppo-book numerics > $$fresh/.numerics || exit 1; \
 	if [ "$$(head -1 output/.numerics 2>/dev/null)" = "$$(head -1 $$fresh/.numerics)" ]; then \
-		if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
+		if diff -r -q -x .numerics output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
 		else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi; \
 	else \
 		echo "numerics differ from the machine that rendered output/:"; \
