@@ -77,6 +77,7 @@ struct RenderCommand: ParsableCommand {
             do {
                 let notebook = try NotebookParser().parse(contentsOf: path)
                 let results = try executor.execute(notebook)
+                Interrupts.waitIfInterrupted()
                 let page = PageRenderer(notebook: notebook, results: results).render()
                 let writer = OutputWriter(directory: output, notebookName: notebook.name)
                 let failed = notebook.cells.filter { results[$0.index]?.status == .failed }
@@ -97,13 +98,19 @@ struct RenderCommand: ParsableCommand {
                     failures += 1
                 }
             } catch let error as NotebookError {
+                Interrupts.waitIfInterrupted()
                 status.error(error.description)
                 failures += 1
             } catch let error as ExecutionError {
+                Interrupts.waitIfInterrupted()
                 status.error("\(path): error: \(error.description)")
                 failures += 1
+            } catch {
+                Interrupts.waitIfInterrupted()  // a write refused because of an interrupt
+                throw error
             }
         }
+        Interrupts.waitIfInterrupted()
         if failures > 0 { throw ExitCode.failure }
     }
 
