@@ -22,7 +22,8 @@ public struct NotebookParser {
 
     /// Parses `text`; `path` names the notebook in messages and output files.
     public func parse(_ text: String, path: String) throws -> Notebook {
-        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        // CommonMark ends a line at LF, CR or CR LF; LF alone keeps cmark-gfm's line numbers ours.
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let frontMatterLines = FrontMatter.lineCount(in: text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var frontMatter = FrontMatter()
@@ -64,7 +65,8 @@ public struct NotebookParser {
     /// A fence left open runs to the end of the file in CommonMark, swallowing everything
     /// after it; that is almost always a slip, so it is an error at the opening fence.
     private func rejectUnclosedFence(in document: MarkdownDocument, lines: [Substring], path: String) throws {
-        guard let last = document.blocks.last, last.kind == .codeBlock, last.isFenced else { return }
+        guard let last = document.blocks.last, last.kind == .codeBlock, last.isFenced,
+              (1...lines.count).contains(last.startLine) else { return }
         let opening = lines[last.startLine - 1].drop { $0 == " " }
         guard let fenceCharacter = opening.first else { return }
         let fence = opening.prefix { $0 == fenceCharacter }

@@ -11,6 +11,12 @@ enum Interrupts {
 
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
+    /// Once an interrupt has stopped the cells, the render's own thread sees them fail; it
+    /// waits here (saying and writing nothing) for the handler to exit with status 130.
+    static func waitIfInterrupted() {
+        while Cleanup.shared.isStopping { sleep(1) }
+    }
+
     /// Starts handling SIGINT and SIGTERM; `note` tells the user what happened.
     static func install(note: @escaping @Sendable (String) -> Void) {
         let queue = DispatchQueue(label: "ppo-book.interrupts")

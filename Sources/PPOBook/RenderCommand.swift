@@ -108,11 +108,15 @@ struct RenderCommand: ParsableCommand {
             let build = CourseBuild(course: course, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     output: output, formats: formats, chromium: chromium, status: status,
                                     lessonBuild: lessonBuild)
-            guard build.run() else { throw ExitCode.failure }
+            let succeeded = build.run()
+            Interrupts.waitIfInterrupted()
+            guard succeeded else { throw ExitCode.failure }
         } else {
             let build = lessonBuild(LessonLinks(targets: .anyNotebook), nil)
             let notebook = try reportingNotebookErrors(status) { try NotebookParser().parse(contentsOf: input) }
-            guard case .written = build.run(notebook) else { throw ExitCode.failure }
+            let outcome = build.run(notebook)
+            Interrupts.waitIfInterrupted()
+            guard case .written = outcome else { throw ExitCode.failure }
         }
     }
 

@@ -183,6 +183,20 @@ import Testing
         #expect(first == second)
     }
 
+    @Test func standardErrorIsInterleavedWithPrintedTextInOrder() throws {
+        let run = try Workspace().render("""
+            # Order
+
+            ```swift
+            print("first, to standard output")
+            FileHandle.standardError.write(Data("second, to standard error\\n".utf8))
+            print("third, to standard output")
+            ```
+            """)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try run.page().contains("first, to standard output\nsecond, to standard error\nthird, to standard output"))
+    }
+
     @Test func aSecondRenderComesFromTheCache() throws {
         let workspace = try Workspace()
         let text = "# Cached\n\n```swift\nprint(\"computed\")\n```\n"
