@@ -14,7 +14,7 @@ HANDOUTS     ?= handouts
 
 PREFIX       ?= /usr/local
 
-.PHONY: all deps pdf-deps test-deps build render pdf test check-output install clean bench-engine bench-envs bench-agents bench-authoring bench-render
+.PHONY: all deps pdf-deps test-deps build render pdf test check-output fuzz install clean bench-engine bench-envs bench-agents bench-authoring bench-render
 
 all: render
 
@@ -47,9 +47,11 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product BookKit
 	$(SWIFT) build -c $(CONFIG) --product ppo-book
 
-## render: the course in notebooks/ (its course.yml, or every notebook) into output/
+## render: the course in notebooks/ (its course.yml, or every notebook) into output/, with the
+## numerics fingerprint of this machine
 render: build
 	$(BIN)/ppo-book render notebooks --output output
+	$(BIN)/ppo-book numerics > output/.numerics
 
 ## pdf: the course with a PDF of each lesson and of the whole course, into handouts/
 ## (kept out of output/: a PDF carries its printing date, so it is not byte for byte reproducible)
@@ -69,12 +71,39 @@ test: build test-deps
 	$(SWIFT) test -c $(CONFIG) --disable-testable-imports
 	$(MAKE) --no-print-directory check-output
 
-## check-output: render every notebook afresh (no cache) and compare with the committed output/
+## check-output: render every notebook afresh (no cache) and compare with the committed output/:
+## byte for byte when this machine's numerics fingerprint is the one recorded in output/.numerics,
+## else (another CPU or libm, whose last digits may differ) the structure, with numbers masked
 check-output: build
 	@fresh=$$(mktemp -d); \
 	$(BIN)/ppo-book render notebooks --output $$fresh --no-cache --quiet || exit 1; \
-	if diff -r -q output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
-	else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi
+	$(BIN)/ppo-book numerics > $$fresh/.numerics || exit 1; \
+	if [ "$$(head -1 output/.numerics 2>/dev/null)" = "$$(head -1 $$fresh/.numerics)" ]; then \
+		if diff -r -q -x .numerics output $$fresh; then echo "output/ is up to date"; rm -rf $$fresh; \
+		else echo "output/ is stale: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi; \
+	else \
+		echo "numerics differ from the machine that rendered output/:"; \
+		echo "  recorded: $$(cat output/.numerics 2>/dev/null | tr '\n' ' ')"; \
+		echo "  here:     $$(cat $$fresh/.numerics | tr '\n' ' ')"; \
+		echo "numbers may differ in their last digits, so comparing structure (numbers masked) instead of bytes"; \
+		if scripts/compare-structure.sh output $$fresh; then echo "output/ has the same structure"; rm -rf $$fresh; \
+		else echo "output/ differs in structure, not only in numbers: run 'make' and commit output/"; rm -rf $$fresh; exit 1; fi; \
+	fi
+
+## fuzz: the notebook parser, the cell-tag grammar and the figure sanitiser under libFuzzer for
+## FUZZ_SECONDS, seeded with every notebook and document; a crash is saved under fuzz/findings/
+## (Swift's backtracer is turned off so that libFuzzer's own handler saves the input)
+FUZZ_SECONDS ?= 60
+fuzz:
+	cd fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+	@seeds=$$(mktemp -d); mkdir -p fuzz/findings fuzz/corpus; \
+	for file in notebooks/*.md docs/*.md Tests/EndToEndTests/BadNotebooks/*.md; do \
+		{ printf '\000'; cat "$$file"; } > "$$seeds/notebook-$$(basename "$$file")"; done; \
+	printf '\001 id=plot caption="A \\"quoted\\" caption" timeout=2.5 expect-error="shapes" session=s hide' > $$seeds/tags; \
+	for file in output/figures/*.svg; do { printf '\002'; cat "$$file"; } > "$$seeds/figure-$$(basename "$$file")"; done; \
+	SWIFT_BACKTRACE=enable=no fuzz/.build/release/notebook-fuzzer fuzz/corpus $$seeds -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
+		-timeout=10 -rss_limit_mb=4096 -artifact_prefix=fuzz/findings/ -print_final_stats=1; \
+	status=$$?; rm -rf $$seeds; exit $$status
 
 ## bench-engine: time the engine's operations against PyTorch's in the same run (when installed)
 bench-engine:

@@ -30,6 +30,8 @@ let package = Package(
     products: [
         .executable(name: "ppo-book", targets: ["PPOBook"]),
         .library(name: "BookKit", type: .dynamic, targets: ["RL", "Charts", "BookRuntime"]),
+        // The notebook parser and the page renderer, for tools built beside ppo-book (the fuzzer in fuzz/).
+        .library(name: "BookPipeline", targets: ["Notebook", "Render"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,7 +68,7 @@ let package = Package(
         .target(name: "Write", dependencies: [
             "Notebook", "Execution", "Render", "CellEvents", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "Preview", dependencies: ["Notebook", "Execution", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Notebook", "Execution", "CellEvents", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "PPOBook", dependencies: [
             "Notebook", "Execution", "Render", "Write", "CellEvents", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -83,7 +85,8 @@ let package = Package(
         .testTarget(name: "ExecutionTests", dependencies: ["Execution"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Execution", "Notebook", "CellEvents"]),
         .testTarget(name: "WriteTests", dependencies: ["Write", "Render", "Execution", "Notebook", "CellEvents"]),
-        .testTarget(name: "EndToEndTests"),
+        // Reads its corpus of bad notebooks from BadNotebooks/ through #filePath.
+        .testTarget(name: "EndToEndTests", exclude: ["BadNotebooks"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "SeededRandom"]),
         // Reads its reference trajectories from Fixtures/ through #filePath.
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "SeededRandom"], exclude: ["Fixtures"]),

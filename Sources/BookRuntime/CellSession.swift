@@ -12,6 +12,8 @@ import Foundation
 public enum CellSession {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var framing: EventFraming?
+    private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+    nonisolated(unsafe) private static var prctl: Prctl?
     nonisolated(unsafe) private static var runningCell: Int?
     nonisolated(unsafe) private static var currentInline: Int?
 
@@ -19,8 +21,9 @@ public enum CellSession {
     static var currentCell: Int? { lock.withLock { runningCell } }
 
     /// Prepares the program: line-buffered output (so text survives a trap), the event
-    /// framing, and the notebook's folder as the working directory.
+    /// framing, the notebook's folder as the working directory, and death with ppo-book.
     public static func start() {
+        dieWithParent(expected: ProcessInfo.processInfo.environment[CellSessionEnvironment.parentProcess].flatMap { pid_t($0) })
         setvbuf(stdout, nil, _IOLBF, 0)
         let environment = ProcessInfo.processInfo.environment
         if let nonce = environment[CellSessionEnvironment.nonce] {
@@ -35,23 +38,12 @@ public enum CellSession {
     public static func begin(cell: Int) {
         lock.withLock { runningCell = cell }
         send(.cellStarted(cell))
-        markStandardError(.cellStarted(cell))
-    }
-
-    /// Marks standard error too, so what a cell writes there (or a trap's report) is told apart.
-    private static func markStandardError(_ event: CellEvent) {
-        guard let framing else { return }
-        lock.withLock {
-            let bytes = framing.encode(event)
-            _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
-        }
     }
 
     /// The inline value at position `index` of the session is evaluated next; `inline(...)` sends its text.
     public static func beginInline(_ index: Int) {
         lock.withLock { currentInline = index }
         send(.inlineStarted(index))
-        markStandardError(.inlineStarted(index))
     }
 
     /// Sends the text of the inline value being evaluated.
@@ -68,22 +60,31 @@ public enum CellSession {
     /// Runs an `expect-error` cell in a forked copy of this program, which inherits all
     /// state so far. Returns `true` in the copy, which then runs the cell; returns `false`
     /// here once the copy has ended, after reporting how it ended.
+    ///
+    /// The copy has one thread, the one that forked. It is called between cells, when no
+    /// other thread of the program holds a lock (`parallelMap` has joined its threads), and
+    /// it may start threads of its own: `parallelMap` uses plain threads, not Dispatch,
+    /// whose worker pool does not survive a fork. Dispatch queues, `Task`s and other
+    /// threads a cell starts itself and leaves running are not safe to use in the copy.
     public static func isolate(cell: Int) -> Bool {
         fflush(stdout)
-        let errorLog = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ppo-book-\(getpid())-\(cell).stderr").path
+        var template = Array("\(FileManager.default.temporaryDirectory.path)/ppo-book-cell-\(cell)-XXXXXX".utf8CString)
+        let log = mkstemp(&template)
+        guard log >= 0 else { fatalError("ppo-book: could not create the log of the expect-error cell \(cell)") }
+        let logPath = String(cString: template)
+        unlink(logPath)  // the open descriptor is enough; nothing is left behind if the program is killed
         let pid = fork()
         if pid == 0 {
-            let descriptor = open(errorLog, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            dup2(descriptor, 2)
-            close(descriptor)
+            dieWithParent(expected: getppid())
+            dup2(log, 2)
+            close(log)
             return true
         }
         guard pid > 0 else { fatalError("ppo-book: could not fork to run the expect-error cell \(cell)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let report = (try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? ""
-        unlink(errorLog)
+        let report = readAll(log)
+        close(log)
         let termination = ProcessTermination(status: status)
         if !termination.succeeded {
             send(.expectedErrorOccurred(cell: cell, message: report + "\nThe cell ended with \(termination.description)."))
@@ -96,6 +97,41 @@ public enum CellSession {
         send(.expectedErrorMissing(cell))
         fflush(stdout)
         _exit(0)
+    }
+
+    /// Reads a file from its start to its end through `descriptor`.
+    private static func readAll(_ descriptor: Int32) -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
+        while true {
+            let count = pread(descriptor, &buffer, buffer.count, offset)
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+            offset += off_t(count)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Asks the kernel to send SIGTERM to this process when its parent dies (`PR_SET_PDEATHSIG`),
+    /// and answers SIGTERM by killing the program's whole process group (itself, the copies
+    /// that run `expect-error` cells, and whatever cells forked); exits at once if the parent
+    /// is already gone. A backstop for when ppo-book is killed and cannot stop its programs.
+    ///
+    /// `prctl` is variadic, so it is called through its address with a fixed signature, as
+    /// the C calling convention allows for integers. The address is looked up once, in
+    /// `start()`, so a forked copy never calls the loader.
+    private static func dieWithParent(expected parent: pid_t?) {
+        if prctl == nil, let symbol = dlsym(nil, "prctl") { prctl = unsafeBitCast(symbol, to: Prctl.self) }
+        guard let parent, let prctl else { return }
+        signal(SIGTERM) { _ in _ = kill(0, SIGKILL) }
+        var terminate = sigset_t()
+        sigemptyset(&terminate)
+        sigaddset(&terminate, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &terminate, nil)
+        let setParentDeathSignal: Int32 = 1  // PR_SET_PDEATHSIG
+        _ = prctl(setParentDeathSignal, UInt(SIGTERM), 0, 0, 0)
+        if getppid() != parent { kill(0, SIGKILL) }
     }
 
     /// Sends an event, in order with the text printed so far.

@@ -12,6 +12,8 @@ public enum CellOutput: Codable, Equatable, Sendable {
     case claim(ClaimOutput)
     /// A compile error, a trap, an uncaught error or a time-out, already worded for the reader.
     case error(String)
+    /// A note from ppo-book about the cell's output: text cut at the limit, an event it could not read.
+    case notice(String)
 }
 
 /// A table as it travels from a cell to the page: column names and rows of text.

@@ -4,6 +4,8 @@ public enum CellSessionEnvironment {
     public static let nonce = "PPO_BOOK_EVENT_NONCE"
     /// The folder the program works in: the notebook's own, so cells can use relative paths.
     public static let workingDirectory = "PPO_BOOK_WORKING_DIRECTORY"
+    /// The process id of ppo-book, which the program checks it still has as its parent.
+    public static let parentProcess = "PPO_BOOK_PARENT_PROCESS"
     /// The folder where `cached(...)` keeps memoised values; absent when nothing is cached.
     public static let memoDirectory = "PPO_BOOK_MEMO_DIRECTORY"
     /// Each cell's key, by the cell's position in its session, separated by commas: the

@@ -8,6 +8,8 @@ public struct EventStreamDecoder {
         case text(String)
         /// An event the runtime sent.
         case event(CellEvent)
+        /// A framed event that could not be decoded (a newer or damaged runtime), with the start of its text.
+        case undecodableEvent(String)
     }
 
     private let opening: [UInt8]
@@ -40,6 +42,8 @@ public struct EventStreamDecoder {
             let json = Data(pending[(index + opening.count)..<end])
             if let event = try? JSONDecoder().decode(CellEvent.self, from: json) {
                 pieces.append(.event(event))
+            } else {
+                pieces.append(.undecodableEvent(String(decoding: json.prefix(200), as: UTF8.self)))
             }
             index = end + 1
             textStart = index

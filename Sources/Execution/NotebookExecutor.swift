@@ -68,6 +68,7 @@ public struct NotebookExecutor: Sendable {
     private let cache: ResultCache?
     private let executable: String
     private let mode: Mode
+    private let limits: RunLimits
     private let report: @Sendable (Activity) -> Void
 
     /// Creates an executor.
@@ -77,13 +78,15 @@ public struct NotebookExecutor: Sendable {
     ///   - cache: where results and memoised values are kept between renders, or nil to always run.
     ///   - executable: the running ppo-book executable, whose bytes are part of every key.
     ///   - mode: whether to run, and whether to store what ran.
+    ///   - limits: the memory, compile-time and output limits of cell programs.
     ///   - report: called (from any thread) with what is happening.
     public init(toolchain: Toolchain, cache: ResultCache?, executable: String, mode: Mode = .run,
-                report: @escaping @Sendable (Activity) -> Void = { _ in }) {
+                limits: RunLimits = RunLimits(), report: @escaping @Sendable (Activity) -> Void = { _ in }) {
         self.toolchain = toolchain
         self.cache = cache
         self.executable = executable
         self.mode = mode
+        self.limits = limits
         self.report = report
     }
 
@@ -148,14 +151,20 @@ public struct NotebookExecutor: Sendable {
         }
         let reason = cache == nil ? "caching is off" : record.reason(session: session, keys: keys, context: context)
         if mode != .typecheck { report(.starting(session: session.name, reason: reason)) }
-        let workDirectory = try Self.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+        let workDirectory = try Cleanup.shared.makeTemporaryFolder()
+        defer { Cleanup.shared.remove(workDirectory) }
         let cells = CellFile.positioned(session.cells)
 
         report(.compiling(session: session.name, cells: cells.count))
         let compileStart = Date()
-        let compilation = try Compilation(cells: cells, values: values, parameters: notebook.parameters,
-                                          toolchain: toolchain, directory: workDirectory, typecheckOnly: mode == .typecheck)
+        let compilation: Compilation
+        do {
+            compilation = try Compilation(cells: cells, values: values, parameters: notebook.parameters,
+                                          toolchain: toolchain, directory: workDirectory, limit: limits.compileSeconds,
+                                          typecheckOnly: mode == .typecheck)
+        } catch let error as ExecutionError {
+            throw ExecutionError(placement.place(error.description))
+        }
         report(.compiled(session: session.name, seconds: Date().timeIntervalSince(compileStart)))
         compilation.warnings.forEach { report(.warning(placement.place($0))) }
         var results = compilation.settled
@@ -167,7 +176,7 @@ public struct NotebookExecutor: Sendable {
             let run = try SessionRun(binary: binary, cells: compilation.compiledCells, values: compilation.compiledValues,
                                      directory: URL(fileURLWithPath: notebook.path).deletingLastPathComponent().path,
                                      extraEnvironment: memoEnvironment(keys: keys, log: memoLog),
-                                     timeout: notebook.frontMatter.timeout ?? Self.defaultTimeout,
+                                     timeout: notebook.frontMatter.timeout ?? Self.defaultTimeout, limits: limits,
                                      checksClaims: !notebook.isDraft,
                                      onCellStart: { report(.cellStarted(session.cells[$0.index])) },
                                      onProgress: { report(.progress(cell: session.cells[$0.index], report: $1)) })
@@ -205,13 +214,6 @@ public struct NotebookExecutor: Sendable {
             CellSessionEnvironment.memoLog: log,
             CellSessionEnvironment.memoReadOnly: mode == .run ? "" : "1",
         ]
-    }
-
-    private static func makeTemporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ppo-book-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }
 

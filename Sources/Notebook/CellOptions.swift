@@ -14,8 +14,10 @@ public struct CellOptions: Equatable, Sendable {
     public var id: String?
     /// `caption="..."`: a caption shown under the cell's figures.
     public var caption: String?
-    /// `expect-error`: the cell must fail to compile or to run; its error is its output.
-    public var expectError = false
+    /// `expect-error`: the cell must fail, in the way given; its error is its output.
+    public var expectedError: ExpectedError?
+    /// Whether the cell is tagged `expect-error` in any form.
+    public var expectError: Bool { expectedError != nil }
     /// `timeout=SECONDS`: how long the cell may run before it is stopped.
     public var timeout: Double?
 

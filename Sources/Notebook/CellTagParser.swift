@@ -1,14 +1,17 @@
 /// Reads the tags on a `swift` fence (the words after `swift` in the info string).
 ///
-/// The grammar, spelled exactly: `hide`, `norun`, `expect-error`, `session=NAME`,
-/// `id=NAME`, `caption="TEXT"` (or a single word), `timeout=SECONDS`. A name is
-/// letters, digits, `-` and `_`. Quoted values take `\"` and `\\` escapes.
+/// The grammar, spelled exactly: `hide`, `norun`, `expect-error` (or `expect-error=compile`,
+/// `expect-error=trap`, `expect-error="TEXT"`), `session=NAME`, `id=NAME`,
+/// `caption="TEXT"` (or a single word), `timeout=SECONDS`. A name is letters, digits,
+/// `-` and `_`. Quoted values take `\"` and `\\` escapes.
 public struct CellTagParser {
     /// Every tag, as a user would write it, for error messages and documentation.
-    public static let grammar = #"hide, norun, expect-error, session=NAME, id=NAME, caption="TEXT", timeout=SECONDS"#
+    public static let grammar = #"hide, norun, expect-error[=compile|=trap|="TEXT"], session=NAME, id=NAME, caption="TEXT", timeout=SECONDS"#
 
-    private static let flags = ["hide", "norun", "expect-error"]
+    private static let flags = ["hide", "norun"]
     private static let valued = ["session", "id", "caption", "timeout"]
+    /// Tags that may stand alone or take a value.
+    private static let optionallyValued = ["expect-error"]
 
     /// Where the fence is, for error messages.
     public let location: SourceLocation
@@ -36,6 +39,8 @@ public struct CellTagParser {
         let key = word.key
         if Self.flags.contains(key) {
             guard word.value == nil else { throw error("the tag '\(key)' takes no value") }
+        } else if Self.optionallyValued.contains(key) {
+            guard word.value?.isEmpty != true else { throw error("the tag '\(key)' has an empty value") }
         } else if Self.valued.contains(key) {
             guard let value = word.value else {
                 throw error("the tag '\(key)' needs a value, as in \(example(of: key))")
@@ -47,7 +52,7 @@ public struct CellTagParser {
         switch key {
         case "hide": options.hide = true
         case "norun": options.norun = true
-        case "expect-error": options.expectError = true
+        case "expect-error": options.expectedError = try expectedError(word)
         case "session": options.session = try name(word.value!, for: key)
         case "id": options.id = try name(word.value!, for: key)
         case "caption": options.caption = word.value!
@@ -79,6 +84,18 @@ public struct CellTagParser {
         return seconds
     }
 
+    private func expectedError(_ word: Word) throws -> ExpectedError {
+        guard let value = word.value else { return .any }
+        if word.isQuoted { return .message(value) }
+        switch value {
+        case "compile": return .compile
+        case "trap": return .trap
+        default:
+            throw error("'expect-error=\(value)' is not a kind of error: write expect-error=compile, "
+                + #"expect-error=trap, or a part of the expected message in quotes, as in expect-error="shapes""#)
+        }
+    }
+
     private func example(of key: String) -> String {
         switch key {
         case "caption": return #"caption="Reward per episode""#
@@ -88,7 +105,7 @@ public struct CellTagParser {
     }
 
     private func suggestion(for key: String) -> String {
-        let known = Self.flags + Self.valued
+        let known = Self.flags + Self.valued + Self.optionallyValued
         guard let nearest = known.min(by: { editDistance(key, $0) < editDistance(key, $1) }),
               editDistance(key, nearest) <= 2 else { return "" }
         return " (did you mean '\(nearest)'?)"
@@ -104,6 +121,7 @@ public struct CellTagParser {
         var key: String
         var value: String?
         var text: String
+        var isQuoted = false
     }
 
     private func words(of tags: String) throws -> [Word] {
@@ -120,14 +138,15 @@ public struct CellTagParser {
             }
             rest = rest.dropFirst()
             let value: String
-            if rest.first == "\"" {
+            let isQuoted = rest.first == "\""
+            if isQuoted {
                 (value, rest) = try quoted(rest.dropFirst(), key: String(key))
             } else {
                 let bare = rest.prefix(while: { !$0.isWhitespace })
                 value = String(bare)
                 rest = rest.dropFirst(bare.count)
             }
-            result.append(Word(key: String(key), value: value, text: "\(key)=\(value)"))
+            result.append(Word(key: String(key), value: value, text: "\(key)=\(value)", isQuoted: isQuoted))
         }
     }
 

@@ -22,7 +22,8 @@ public struct NotebookParser {
 
     /// Parses `text`; `path` names the notebook in messages and output files.
     public func parse(_ text: String, path: String) throws -> Notebook {
-        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        // CommonMark ends a line at LF, CR or CR LF; LF alone keeps cmark-gfm's line numbers ours.
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let frontMatterLines = FrontMatter.lineCount(in: text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var frontMatter = FrontMatter()
@@ -34,6 +35,7 @@ public struct NotebookParser {
         let markdown = String(repeating: "\n", count: frontMatterLines)
             + lines.dropFirst(frontMatterLines).joined(separator: "\n")
         let document = try MarkdownDocument(typesettingMathIn: markdown, path: path)
+        try rejectUnclosedFence(in: document, lines: lines, path: path)
         let finder = InlineValueFinder(lines: lines, path: path)
         let (blocks, inlineValues) = try notebookBlocks(of: document, path: path, finder: finder)
         return Notebook(path: path, frontMatter: frontMatter, document: document, blocks: blocks,
@@ -66,6 +68,24 @@ public struct NotebookParser {
             blocks.append(.cell(cell))
         }
         return (blocks, inlineValues)
+    }
+
+    /// A fence left open runs to the end of the file in CommonMark, swallowing everything
+    /// after it; that is almost always a slip, so it is an error at the opening fence.
+    private func rejectUnclosedFence(in document: MarkdownDocument, lines: [Substring], path: String) throws {
+        guard let last = document.blocks.last, last.kind == .codeBlock, last.isFenced,
+              (1...lines.count).contains(last.startLine) else { return }
+        let opening = lines[last.startLine - 1].drop { $0 == " " }
+        guard let fenceCharacter = opening.first else { return }
+        let fence = opening.prefix { $0 == fenceCharacter }
+        let closingLine = last.endLine > last.startLine && last.endLine <= lines.count ? lines[last.endLine - 1] : ""
+        let closing = closingLine.drop { $0 == " " }
+        let closes = closingLine.count - closing.count <= 3
+            && closing.prefix { $0 == fenceCharacter }.count >= fence.count
+            && closing.drop { $0 == fenceCharacter }.allSatisfy(\.isWhitespace)
+        guard !closes else { return }
+        throw NotebookError("this code fence is never closed, so it would run to the end of the file; "
+            + "add a line with \(fence) after the code", at: SourceLocation(file: path, line: last.startLine))
     }
 
     /// A `swift` fence inside a list or quote would silently not run: say so instead.

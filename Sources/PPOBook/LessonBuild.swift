@@ -36,8 +36,14 @@ struct LessonBuild {
         do {
             let attachments = try links.resolve(notebook)
             let outcome = try executor.execute(notebook)
+            Interrupts.waitIfInterrupted()
             let results = outcome.results
             status.finish(Self.summary(of: outcome))
+            for cell in notebook.cells {
+                for case .notice(let text) in results.cells[cell.index]?.outputs ?? [] {
+                    status.error("\(cell.fence) [\(cell.anchor)]: \(text)")
+                }
+            }
             var page = PageRenderer(notebook: notebook, results: results.cells, inlineValues: results.inlineValues).render()
             if let surroundings {
                 let around = surroundings(downloads(of: notebook, figures: page.figureFiles))
@@ -93,6 +99,7 @@ struct LessonBuild {
 
     /// Shows a lesson's errors, and tells a driving program about them.
     private func fail(_ messages: [String]) {
+        Interrupts.waitIfInterrupted()  // an interrupt's stopped cells or refused writes are not the lesson's failures
         messages.forEach { status.error($0) }
         if streamsStatus { RenderStatus(event: "failed", errors: messages).send() }
     }

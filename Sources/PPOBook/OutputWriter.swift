@@ -3,7 +3,11 @@ import Foundation
 import Render
 
 /// Writes a notebook's page and figure files so that no reader ever sees a half-written
-/// file: each is written to a temporary file in the same folder, then renamed into place.
+/// file and an interrupted render loses nothing: every file is first written in full (and
+/// flushed to disk) under a temporary name in its folder, and only then are they renamed
+/// into place, figures first and the page last. A render killed while writing, even with
+/// SIGKILL, leaves the previous page and figures as they were (at worst with a leftover
+/// temporary file, which the next render removes).
 struct OutputWriter {
     /// The output folder.
     let directory: String
@@ -17,16 +21,29 @@ struct OutputWriter {
 
     /// Writes the figure files, then the page, and removes an earlier failed page.
     func write(_ page: PageRenderer.Page) throws {
+        var files: [(data: Data, path: String)] = []
         for file in page.figureFiles {
-            try AtomicFile.write(file.figure.svg, to: "\(directory)/\(file.basePath).svg")
-            try AtomicFile.write(file.figure.csv, to: "\(directory)/\(file.basePath).csv")
+            guard !file.basePath.hasPrefix("/"), !file.basePath.split(separator: "/").contains("..") else {
+                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.basePath])
+            }
+            files.append((Data(file.figure.svg.utf8), "\(directory)/\(file.basePath).svg"))
+            files.append((Data(file.figure.csv.utf8), "\(directory)/\(file.basePath).csv"))
         }
-        try AtomicFile.write(page.html, to: pagePath)
+        files.append((Data(page.html.utf8), pagePath))
+        removeLeftoverTemporaries()
+        try AtomicFile.write(files)
         try? FileManager.default.removeItem(atPath: failedPagePath)
     }
 
     /// Writes the page of a render whose cells failed beside the last good one.
     func writeFailed(_ page: PageRenderer.Page) throws {
+        removeLeftoverTemporaries()
         try AtomicFile.write(page.html, to: failedPagePath)
+    }
+
+    /// Removes temporary files left in the output folders by renders that were killed.
+    private func removeLeftoverTemporaries() {
+        AtomicFile.removeLeftovers(in: directory)
+        AtomicFile.removeLeftovers(in: "\(directory)/figures")
     }
 }

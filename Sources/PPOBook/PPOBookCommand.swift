@@ -22,6 +22,6 @@ struct PPOBookCommand: ParsableCommand {
               ppo-book cache prune --max-size 2G
             """,
         version: NotebookExecutor.version,
-        subcommands: [RenderCommand.self, CheckCommand.self, PreviewCommand.self, CacheCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, PreviewCommand.self, CacheCommand.self, NumericsCommand.self]
     )
 }

@@ -29,6 +29,9 @@ struct RenderCommand: ParsableCommand {
             With -P (for one notebook), the page and figures of a draft get a .draft-XXXXXXXX suffix naming \
             the parameter values, so a draft never overwrites the real page, and the page states the values \
             it ran with.
+
+            Ctrl-C or SIGTERM stops the running cells (and anything they started), keeps the previous \
+            pages, and exits with status 130.
             """
     )
 
@@ -62,23 +65,36 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Stop a session's program when it uses more memory than this (default: half the machine's).",
+                               valueName: "MB"))
+    var memoryLimit: Int?
+
+    @Option(help: ArgumentHelp("Stop compiling a session after this many seconds.", valueName: "seconds"))
+    var compileTimeout: Double = RunLimits.defaultCompileSeconds
+
     @Flag(help: ArgumentHelp("Write what happens as JSON lines on standard output (for `ppo-book preview`).",
                              visibility: .hidden))
     var statusStream = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let memoryLimit, memoryLimit <= 0 { throw ValidationError("--memory-limit must be a positive number of MB") }
+        if !(compileTimeout > 0) { throw ValidationError("--compile-timeout must be a positive number of seconds") }
     }
 
     func run() throws {
         let status = StatusLine(quiet: quiet)
+        Interrupts.install { status.error($0) }
         let formats = Set(to)
         let chromium = formats.contains(.pdf) ? try Self.chromium(status) : nil
         let executable = NotebookArguments.executablePath()
         let toolchain = try Toolchain.locate(besideExecutable: executable, optimize: optimize)
         let cache = noCache ? nil : ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
         let streams = statusStream
-        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable) { activity in
+        let limits = RunLimits(memoryBytes: memoryLimit.map { $0 << 20 } ?? RunLimits.defaultMemoryBytes,
+                               compileSeconds: compileTimeout)
+        let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable,
+                                        limits: limits) { activity in
             status.show(activity)
             if streams { RenderStatus(activity)?.send() }
         }
@@ -92,11 +108,15 @@ struct RenderCommand: ParsableCommand {
             let build = CourseBuild(course: course, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     output: output, formats: formats, chromium: chromium, status: status,
                                     lessonBuild: lessonBuild)
-            guard build.run() else { throw ExitCode.failure }
+            let succeeded = build.run()
+            Interrupts.waitIfInterrupted()
+            guard succeeded else { throw ExitCode.failure }
         } else {
             let build = lessonBuild(LessonLinks(targets: .anyNotebook), nil)
             let notebook = try reportingNotebookErrors(status) { try notebooks.notebook(at: notebooks.input) }
-            guard case .written = build.run(notebook) else { throw ExitCode.failure }
+            let outcome = build.run(notebook)
+            Interrupts.waitIfInterrupted()
+            guard case .written = outcome else { throw ExitCode.failure }
         }
     }
 

@@ -16,4 +16,26 @@ public enum HTML {
         }
         return result
     }
+
+    /// A relative file path as a link target: every byte but letters, digits, `-._~` and the
+    /// `/` between folders percent-encoded, so names with spaces, quotes, `#`, `?` or
+    /// non-ASCII letters still lead to their file.
+    static func link(toPath path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.append(Character(Unicode.Scalar(byte)))
+            default:
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

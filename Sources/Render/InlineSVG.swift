@@ -1,16 +1,11 @@
 /// Prepares a figure's SVG for inlining into a page that holds other figures.
 enum InlineSVG {
-    /// `svg` without an XML declaration, its element ids (and the references to them)
-    /// prefixed with `prefix` so two figures on one page never share an id; or nil when
-    /// the drawing carries script or event handlers, which a figure never needs.
+    /// `svg` reduced to ``SVGSanitizer``'s allowlist (no XML declaration, no script, no
+    /// handlers, no outside links), its element ids (and the references to them) prefixed
+    /// with `prefix` so two figures on one page never share an id; or nil when the drawing
+    /// cannot be read.
     static func prepare(_ svg: String, prefix: String) -> String? {
-        let lowered = svg.lowercased()
-        let forbidden = ["<script", "javascript:", "<foreignobject", " onload=", " onclick=", " onerror=", " onmouse"]
-        guard !forbidden.contains(where: lowered.contains) else { return nil }
-        var text = svg
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
-            text = String(text[end.upperBound...]).trimmingLeadingWhitespace
-        }
+        guard let text = SVGSanitizer.sanitize(svg.trimmingLeadingWhitespace) else { return nil }
         return text.prefixingIDs(with: prefix)
     }
 }

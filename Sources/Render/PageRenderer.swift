@@ -214,6 +214,8 @@ public struct PageRenderer {
             case .standardError(let text):
                 let visible = TerminalText.visible(text).trimmingSuffixNewline
                 if !visible.isEmpty { html.append("<pre class=\"output-stderr\">\(HTML.escape(visible))</pre>") }
+            case .notice(let text):
+                html.append("<pre class=\"output-stderr output-notice\">\(HTML.escape(text))</pre>")
             case .error(let message):
                 let kind = cell.options.expectError ? "output-error output-error-expected" : "output-error"
                 html.append("<pre class=\"\(kind)\" role=\"alert\">\(HTML.escape(message))</pre>")
@@ -253,14 +255,14 @@ public struct PageRenderer {
 
     private func figure(_ figure: FigureOutput, number: Int, caption: String?, file: FigureFile?) -> String {
         guard let svg = InlineSVG.prepare(figure.svg, prefix: "fig\(number)") else {
-            return "<pre class=\"output-error\" role=\"alert\">This figure was left out: its SVG holds script.</pre>"
+            return "<pre class=\"output-error\" role=\"alert\">This figure was left out: its SVG could not be read as a drawing.</pre>"
         }
         var html = ["<figure class=\"output-figure\">", svg]
         var captionParts: [String] = []
         if let caption { captionParts.append(HTML.escape(caption)) }
         if let file {
-            captionParts.append("<span class=\"figure-files\"><a href=\"\(file.basePath).svg\">SVG</a> · "
-                + "<a href=\"\(file.basePath).csv\">data (CSV)</a></span>")
+            captionParts.append("<span class=\"figure-files\"><a href=\"\(HTML.link(toPath: file.basePath + ".svg"))\">SVG</a> · "
+                + "<a href=\"\(HTML.link(toPath: file.basePath + ".csv"))\">data (CSV)</a></span>")
         }
         if !captionParts.isEmpty {
             html.append("<figcaption>\(captionParts.joined(separator: " "))</figcaption>")

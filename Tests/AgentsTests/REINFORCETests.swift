@@ -1,6 +1,7 @@
 import Agents
 import Environments
 import SeededRandom
+import Tensors
 import Testing
 
 @Suite struct REINFORCETests {

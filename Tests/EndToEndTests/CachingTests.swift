@@ -110,7 +110,7 @@ import Testing
         #expect(try afterInput.page().contains("second"))
         #expect(try runsLog(workspace) == ["squares computed", "doubled computed"])
 
-        let optimized = try workspace.render(Self.notebook, cache: true, extraArguments: ["--optimize"])
+        let optimized = try workspace.render(Self.notebook, cache: true, arguments: ["--optimize"])
         #expect(optimized.errors.contains("session 'main': ran (the engine or the compiler changed)"))
         #expect(try runsLog(workspace) == ["squares computed", "doubled computed"])
     }

@@ -185,6 +185,20 @@ import Testing
         #expect(first == second)
     }
 
+    @Test func standardErrorIsInterleavedWithPrintedTextInOrder() throws {
+        let run = try Workspace().render("""
+            # Order
+
+            ```swift
+            print("first, to standard output")
+            FileHandle.standardError.write(Data("second, to standard error\\n".utf8))
+            print("third, to standard output")
+            ```
+            """)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try run.page().contains("first, to standard output\nsecond, to standard error\nthird, to standard output"))
+    }
+
     @Test func aSecondRenderComesFromTheCache() throws {
         let workspace = try Workspace()
         let text = "# Cached\n\n```swift\nprint(\"computed\")\n```\n"
@@ -192,116 +206,5 @@ import Testing
         let again = try workspace.render(text, cache: true)
         #expect(again.errors.contains("results from the cache"))
         #expect(try again.page().contains("computed"))
-    }
-}
-
-/// A temporary folder with a notebook `n.md` and an output folder.
-struct Workspace {
-    let root: String
-    var notebook: String { root + "/n.md" }
-    var output: String { root + "/out" }
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ppo-book-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
-
-    struct Run {
-        let status: Int32
-        let errors: String
-        let pagePath: String
-        func page() throws -> String { try String(contentsOfFile: pagePath, encoding: .utf8) }
-    }
-
-    func render(_ text: String, cache: Bool = false, extraArguments: [String] = [],
-                binary: String = Workspace.binary) throws -> Run {
-        try text.write(toFile: notebook, atomically: true, encoding: .utf8)
-        return try renderFile("n.md", cache: cache, extraArguments: extraArguments, binary: binary)
-    }
-
-    /// Renders `text` with `--no-cache` into `fresh/`, beside the cached renders' output.
-    func renderUncached(_ text: String) throws -> Run {
-        try text.write(toFile: notebook, atomically: true, encoding: .utf8)
-        let result = try run(["render", "n.md", "--output", "fresh", "--no-cache"])
-        return Run(status: result.status, errors: result.errors, pagePath: root + "/fresh/n.html")
-    }
-
-    /// Renders the notebook at `path` (relative to the workspace, or absolute) into `out/`.
-    func renderFile(_ path: String, cache: Bool = false, extraArguments: [String] = [],
-                    binary: String = Workspace.binary) throws -> Run {
-        try startRender(path, cache: cache, extraArguments: extraArguments, binary: binary)()
-    }
-
-    /// Starts rendering the notebook at `path`; the function returned waits for the end.
-    func startRender(_ path: String, cache: Bool = false, extraArguments: [String] = [],
-                     binary: String = Workspace.binary) throws -> () -> Run {
-        let arguments = ["render", path, "--output", "out"]
-            + (cache ? ["--cache-dir", root + "/cache"] : ["--no-cache"]) + extraArguments
-        let wait = try start(arguments, binary: binary)
-        return { [output] in
-            let result = wait()
-            return Run(status: result.status, errors: result.errors, pagePath: output + "/n.html")
-        }
-    }
-
-    /// Runs ppo-book with `arguments` in the workspace and waits for it.
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        try start(arguments, binary: Self.binary)()
-    }
-
-    /// Starts ppo-book with `arguments` in the workspace; the function returned waits for it.
-    func start(_ arguments: [String], binary: String) throws -> () -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let collected = CollectedOutput(output.fileHandleForReading, errors.fileHandleForReading)
-        return {
-            let (out, err) = collected.wait()
-            process.waitUntilExit()
-            return (process.terminationStatus, out, err)
-        }
-    }
-
-    /// A copy of the built command with its engine library and modules, in the workspace.
-    func copyOfTheCommand() throws -> String {
-        let install = root + "/install"
-        let built = URL(fileURLWithPath: Self.binary).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: install, withIntermediateDirectories: true)
-        for item in ["ppo-book", "libBookKit.so", "Modules"] {
-            try FileManager.default.copyItem(atPath: "\(built)/\(item)", toPath: "\(install)/\(item)")
-        }
-        return install
-    }
-
-    static var binary: String {
-        if let explicit = ProcessInfo.processInfo.environment["PPO_BOOK_BINARY"] { return explicit }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent(".build/release/ppo-book").path
-    }
-}
-
-/// Reads a child's standard output and error to their ends on threads of their own, so
-/// that neither pipe fills up while the other is read.
-final class CollectedOutput: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var output = Data(), errors = Data()
-
-    init(_ outputHandle: FileHandle, _ errorHandle: FileHandle) {
-        group.enter()
-        group.enter()
-        DispatchQueue.global().async { self.output = outputHandle.readDataToEndOfFile(); self.group.leave() }
-        DispatchQueue.global().async { self.errors = errorHandle.readDataToEndOfFile(); self.group.leave() }
-    }
-
-    /// Both texts, once both pipes have closed.
-    func wait() -> (output: String, errors: String) {
-        group.wait()
-        return (String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 }

@@ -48,3 +48,28 @@ import Testing
         }
     }
 }
+
+@Suite struct ExpectErrorTagTests {
+    let parser = CellTagParser(location: SourceLocation(file: "n.md", line: 3))
+
+    @Test func theKindsOfExpectedError() throws {
+        #expect(try parser.parse("expect-error").expectedError == .any)
+        #expect(try parser.parse("expect-error=compile").expectedError == .compile)
+        #expect(try parser.parse("expect-error=trap").expectedError == .trap)
+        #expect(try parser.parse(#"expect-error="shapes [64]""#).expectedError == .message("shapes [64]"))
+        #expect(try parser.parse(#"expect-error="compile""#).expectedError == .message("compile"))
+    }
+
+    @Test func anUnknownKindIsAnError() {
+        #expect(throws: NotebookError.self) { try parser.parse("expect-error=runtime") }
+        #expect(throws: NotebookError.self) { try parser.parse(#"expect-error="""#) }
+    }
+
+    @Test func eachKindAcceptsOnlyItsFailures() {
+        #expect(ExpectedError.compile.accepts(.compile, text: "x"))
+        #expect(!ExpectedError.compile.accepts(.trap, text: "x"))
+        #expect(!ExpectedError.trap.accepts(.compile, text: "x"))
+        #expect(ExpectedError.message("shapes").accepts(.trap, text: "Tensor.sub: shapes [3]"))
+        #expect(!ExpectedError.message("shapes").accepts(.compile, text: "cannot find 'renamed' in scope"))
+    }
+}

@@ -102,3 +102,17 @@ import Testing
         #expect(html.contains("<a href=\"https://example.org\">"))
     }
 }
+
+/// Inputs the fuzzer found, kept as tests.
+@Suite struct FuzzFindingsTests {
+    /// cmark-gfm ends lines at a lone CR too; the parser once split on LF only, so its line
+    /// numbers ran short and the unclosed-fence check read past its lines and crashed.
+    @Test func aLoneCarriageReturnEndsALine() throws {
+        #expect {
+            try NotebookParser().parse("a\r```swift\rprint(1)\r", path: "cr.md")
+        } throws: { ($0 as? NotebookError)?.description.hasPrefix("cr.md:2: error: this code fence is never closed") == true }
+        let notebook = try NotebookParser().parse("# T\r\r```swift\rprint(1)\r```\r", path: "cr.md")
+        #expect(notebook.cells.map(\.fence.line) == [3])
+        #expect(notebook.cells.map(\.source) == ["print(1)"])
+    }
+}

@@ -68,12 +68,18 @@ import Testing
         #expect(page.html.contains(#"<a href="figures/demo-plot.svg">SVG</a>"#))
     }
 
-    @Test func figuresCarryingScriptAreLeftOut() {
+    @Test func scriptIsTakenOutOfFigures() {
         var bad = results
         bad[0] = CellResult(status: .succeeded, outputs: [.figure(FigureOutput(svg: "<svg><script>x()</script></svg>", csv: ""))])
         let html = render(bad).html
         #expect(!html.contains("x()"))
-        #expect(html.contains("This figure was left out"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func unreadableFiguresAreLeftOut() {
+        var bad = results
+        bad[0] = CellResult(status: .succeeded, outputs: [.figure(FigureOutput(svg: "<svg><g></svg>", csv: ""))])
+        #expect(render(bad).html.contains("This figure was left out"))
     }
 
     @Test func headingsGetAnchorsAndAContentsList() {

@@ -53,23 +53,4 @@ import Testing
         #expect(first == again.next())
         #expect(first != b.next())
     }
-
-    @Test func parallelSeedsMatchSerialInSeedOrder() {
-        let work: (Int) -> [UInt64] = { seed in
-            var rng = SeededGenerator(seed: seed)
-            return (0..<1000).map { _ in rng.next() }
-        }
-        let seeds = [4, 0, 3, 1, 2]
-        #expect(parallelMap(seeds: seeds, work) == seeds.map(work))
-    }
-
-    @Test func parallelItemsKeepTheirOrder() {
-        let items = (0..<40).map { ("job", $0) }
-        #expect(parallelMap(items) { $0.1 * $0.1 } == (0..<40).map { $0 * $0 })
-    }
-
-    @Test func gridsGroupResultsBySettingInSeedOrder() {
-        let runs = parallelGrid(["a", "b"], seeds: [3, 1, 2]) { setting, seed in "\(setting)\(seed)" }
-        #expect(runs == [["a3", "a1", "a2"], ["b3", "b1", "b2"]])
-    }
 }

@@ -6,7 +6,9 @@ import Tensors
 ///
 /// `J v` is computed exactly by forward-mode differentiation through the layers (the engine has
 /// no double backward), and `Jᵀ(M J v)` by one backward pass through a forward graph built once.
-struct FisherVectorProduct {
+///
+/// `F` is the Hessian of the mean KL divergence from the fixed policy, at the fixed parameters.
+public struct FisherVectorProduct {
     private let network: PPONetwork
     private let states: Tensor
     private let damping: Float
@@ -17,7 +19,8 @@ struct FisherVectorProduct {
     /// The policy's probabilities at the fixed parameters, `[N, actions]` row-major.
     private let probabilities: [Float]
 
-    init(network: PPONetwork, states: Tensor, damping: Float) {
+    /// The product for `network`'s policy at its current parameters, over `states` `[N, observations]`.
+    public init(network: PPONetwork, states: Tensor, damping: Float) {
         self.network = network
         self.states = states
         self.damping = damping
@@ -35,10 +38,10 @@ struct FisherVectorProduct {
     private var layers: [Linear] { network.actorTrunk + [network.actor] }
 
     /// The policy parameters, in the order of the flat vectors.
-    var parameters: [Tensor] { layers.flatMap(\.parameters) }
+    public var parameters: [Tensor] { layers.flatMap(\.parameters) }
 
     /// `(F + damping·I) v` for a flat vector `v` over `parameters`.
-    func callAsFunction(_ vector: [Float]) -> [Float] {
+    public func callAsFunction(_ vector: [Float]) -> [Float] {
         let rows = states.shape[0]
         let actions = network.actor.weight.shape[0]
         let jacobianVector = logitTangent(along: vector).scalars

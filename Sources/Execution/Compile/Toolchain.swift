@@ -72,8 +72,12 @@ public struct Toolchain: Sendable {
     func fingerprint(facts: FileFacts) throws -> String {
         var hash = SHA256()
         let version = try facts.fact("version", about: compiler) {
-            let run = try ChildProcess.run(compiler, ["-version"], environment: ProcessInfo.processInfo.environment)
-            return run.output + run.errors
+            // The compiler driver leaves an empty folder in TMPDIR when it only prints its version.
+            let scratch = try Cleanup.shared.makeTemporaryFolder()
+            defer { Cleanup.shared.remove(scratch) }
+            var environment = ProcessInfo.processInfo.environment
+            environment["TMPDIR"] = scratch
+            return try ChildProcess.run(compiler, ["-version"], environment: environment).output
         }
         hash.update(version)
         hash.update(arguments(source: "", binary: "").joined(separator: " "))

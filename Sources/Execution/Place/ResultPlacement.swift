@@ -62,7 +62,7 @@ struct ResultPlacement {
         case .error(let text): .error(place(text))
         case .standardError(let text): .standardError(place(text))
         case .claim(let claim): .claim(place(claim))
-        case .text, .table, .figure: output
+        case .text, .notice, .table, .figure: output
         }
     }
 

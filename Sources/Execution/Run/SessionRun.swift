@@ -3,6 +3,12 @@ import Foundation
 import Notebook
 
 /// Runs a compiled session program and sorts what it sends into each cell's and inline value's result.
+///
+/// The program's standard output and standard error arrive on one pipe, so a cell's text
+/// keeps the order it was written in; a crash report at the end of a failed cell's text is
+/// turned into that cell's error. Text printed before the first cell begins goes to the
+/// first cell. A cell's text beyond the output limit is dropped, and the page says how much.
+/// What is written while an inline value is evaluated is kept for that value's error, if it fails.
 struct SessionRun {
     /// The result of every compiled cell and inline value, by position in the session.
     private(set) var results = NotebookResults()
@@ -12,75 +18,89 @@ struct SessionRun {
     private let checksClaims: Bool
     private var valueTexts: [Int: String] = [:]
     private var valueClaims: [Int: ClaimOutput] = [:]
-    private var currentValue: Int?
-    private var errorValue: Int?
     private var valueErrorText: [Int: String] = [:]
+    private var currentValue: Int?
+    private let outputLimit: Int
     private var outputs: [Int: [CellOutput]] = [:]
-    private var errorText: [Int: String] = [:]
+    private var keptBytes: [Int: Int] = [:]
+    private var droppedBytes: [Int: Int] = [:]
     private var finished: Set<Int> = []
     private var started: [Int: Date] = [:]
     private var durations: [Int: Double] = [:]
     private var expectedFailures: [Int: String] = [:]
     private var missingFailures: Set<Int> = []
     private var current: Int?
-    private var errorCell: Int?
+
+    /// Why the program was stopped by ppo-book, if it was.
+    private enum Stop {
+        case timeout(cell: Int, seconds: Double)
+        case memory(cell: Int?, bytes: Int)
+    }
 
     /// Runs `binary`, whose program holds `cells` and `values`, in `directory` (the notebook's folder).
     ///
     /// - Parameters:
     ///   - extraEnvironment: variables set for the program beside ppo-book's own environment.
     ///   - timeout: the time limit of a cell that sets none.
+    ///   - limits: the memory and output limits.
     ///   - checksClaims: whether a claim whose verdict is not the expected one fails its cell or value.
     ///   - onCellStart: called as each cell begins.
     ///   - onProgress: called with each progress report and the cell that sent it.
     init(binary: String, cells: [Cell], values: [PositionedValue], directory: String, extraEnvironment: [String: String],
-         timeout: Double, checksClaims: Bool, onCellStart: (Cell) -> Void, onProgress: (Cell, ProgressReport) -> Void) throws {
+         timeout: Double, limits: RunLimits, checksClaims: Bool, onCellStart: (Cell) -> Void,
+         onProgress: (Cell, ProgressReport) -> Void) throws {
         self.cells = cells
         self.values = values
         self.checksClaims = checksClaims
+        outputLimit = limits.outputBytesPerCell
+        current = cells.first?.index
         let framing = EventFraming(nonce: Self.makeNonce())
         var environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { _, extra in extra }
         environment[CellSessionEnvironment.nonce] = framing.nonce
         environment[CellSessionEnvironment.workingDirectory] = directory
+        environment[CellSessionEnvironment.parentProcess] = String(getpid())
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=yes"
         let child = try ChildProcess(executable: binary, arguments: [], environment: environment)
 
-        var outputDecoder = EventStreamDecoder(framing: framing)
-        var errorDecoder = EventStreamDecoder(framing: framing)
+        var decoder = EventStreamDecoder(framing: framing)
         var deadline = Date.distantFuture
-        var timedOut: (cell: Int, seconds: Double)?
-        let limits = Dictionary(uniqueKeysWithValues: cells.map { ($0.index, $0.options.timeout ?? timeout) })
+        var stop: Stop?
+        let timeLimits = Dictionary(uniqueKeysWithValues: cells.map { ($0.index, $0.options.timeout ?? timeout) })
         let byIndex = Dictionary(uniqueKeysWithValues: cells.map { ($0.index, $0) })
 
-        let termination = child.communicate(handle: { fromErrors, bytes in
-            if fromErrors {
-                for piece in errorDecoder.feed(bytes) { acceptError(piece) }
-            } else {
-                for piece in outputDecoder.feed(bytes) {
-                    if case .event(.cellStarted(let index)) = piece {
-                        deadline = Date() + limits[index]!
-                        byIndex[index].map(onCellStart)
-                    }
-                    if case .event(.progress(let report)) = piece, let current, let cell = byIndex[current] {
-                        onProgress(cell, report)
-                    }
-                    accept(piece)
+        let termination = child.communicate(handle: { bytes in
+            for piece in decoder.feed(bytes) {
+                if case .event(.cellStarted(let index)) = piece {
+                    deadline = Date() + timeLimits[index]!
+                    byIndex[index].map(onCellStart)
                 }
+                if case .event(.progress(let report)) = piece, let current, let cell = byIndex[current] {
+                    onProgress(cell, report)
+                }
+                accept(piece)
             }
         }, check: {
-            guard Date() > deadline, let current else { return false }
-            timedOut = (current, limits[current]!)
-            return true
+            if Date() > deadline, let current {
+                stop = .timeout(cell: current, seconds: timeLimits[current]!)
+            } else if let resident = Self.residentBytes(of: child.pid), resident > limits.memoryBytes {
+                stop = .memory(cell: current, bytes: limits.memoryBytes)
+            }
+            return stop != nil
         })
-        outputDecoder.finish().forEach { accept($0) }
-        errorDecoder.finish().forEach { acceptError($0) }
-        settle(termination: termination, timedOut: timedOut)
+        decoder.finish().forEach { accept($0) }
+        settle(termination: termination, stop: stop)
     }
 
     private mutating func accept(_ piece: EventStreamDecoder.Piece) {
         switch piece {
         case .text(let text):
-            if let current { append(.text(text), to: current) }
+            if let currentValue {
+                valueErrorText[currentValue, default: ""] += text
+            } else if let current {
+                appendText(text, to: current)
+            }
+        case .undecodableEvent(let start):
+            if let current { outputs[current, default: []].append(.notice("ppo-book could not read an event the cell sent: \(start)")) }
         case .event(let event):
             switch event {
             case .cellStarted(let index):
@@ -90,8 +110,8 @@ struct SessionRun {
             case .cellFinished(let index):
                 finished.insert(index)
                 durations[index] = started[index].map { Date().timeIntervalSince($0) }
-            case .table(let table): if let current { append(.table(table), to: current) }
-            case .figure(let figure): if let current { append(.figure(figure), to: current) }
+            case .table(let table): if let current { outputs[current, default: []].append(.table(table)) }
+            case .figure(let figure): if let current { outputs[current, default: []].append(.figure(figure)) }
             case .progress: break
             case .expectedErrorOccurred(let cell, let message): expectedFailures[cell] = message
             case .expectedErrorMissing(let cell): missingFailures.insert(cell)
@@ -103,69 +123,61 @@ struct SessionRun {
                 if let currentValue {
                     valueClaims[currentValue] = claim
                 } else if let current {
-                    append(.claim(claim), to: current)
+                    outputs[current, default: []].append(.claim(claim))
                 }
             }
         }
     }
 
-    private mutating func acceptError(_ piece: EventStreamDecoder.Piece) {
-        switch piece {
-        case .text(let text):
-            if let errorValue {
-                valueErrorText[errorValue, default: ""] += text
-            } else if let errorCell {
-                errorText[errorCell, default: ""] += text
-            }
-        case .event(.cellStarted(let index)):
-            errorCell = index
-            errorValue = nil
-        case .event(.inlineStarted(let index)): errorValue = index
-        case .event: break
+    /// Appends printed text, up to the output limit; beyond it, only counts the bytes.
+    private mutating func appendText(_ text: String, to cell: Int) {
+        let room = outputLimit - keptBytes[cell, default: 0]
+        var kept = text
+        if text.utf8.count > room {
+            kept = String(decoding: text.utf8.prefix(max(0, room)), as: UTF8.self)
+            if kept.last == "\u{FFFD}" { kept.removeLast() }
+            droppedBytes[cell, default: 0] += text.utf8.count - kept.utf8.count
         }
-    }
-
-    private mutating func append(_ output: CellOutput, to cell: Int) {
-        if case .text(let more) = output, case .text(let earlier)? = outputs[cell]?.last {
-            outputs[cell]![outputs[cell]!.count - 1] = .text(earlier + more)
+        guard !kept.isEmpty else { return }
+        keptBytes[cell, default: 0] += kept.utf8.count
+        if case .text(let earlier)? = outputs[cell]?.last {
+            outputs[cell]![outputs[cell]!.count - 1] = .text(earlier + kept)
         } else {
-            outputs[cell, default: []].append(output)
+            outputs[cell, default: []].append(.text(kept))
         }
     }
 
-    private mutating func settle(termination: ProcessTermination, timedOut: (cell: Int, seconds: Double)?) {
+    private mutating func settle(termination: ProcessTermination, stop: Stop?) {
         var stopped = false
         for cell in cells {
             var cellOutputs = outputs[cell.index] ?? []
-            let errors = errorText[cell.index] ?? ""
+            if let dropped = droppedBytes[cell.index] {
+                cellOutputs.append(.notice(Self.droppedNotice(dropped, limit: outputLimit)))
+            }
             if stopped {
                 results.cells[cell.index] = CellResult(status: .notRun)
             } else if let report = expectedFailures[cell.index] {
                 let trap = TrapReport(errors: report, termination: "an error")
                 if !trap.ownText.isEmpty { cellOutputs.append(.standardError(trap.ownText)) }
-                results.cells[cell.index] = CellResult(status: .failedAsExpected, outputs: cellOutputs + [.error(trap.message)])
+                let expected = cell.options.expectedError ?? .any
+                if expected.accepts(.trap, text: trap.message) {
+                    results.cells[cell.index] = CellResult(status: .failedAsExpected, outputs: cellOutputs + [.error(trap.message)])
+                } else {
+                    let message = "\(cell.fence): error: this cell expects \(expected.description), but it failed another way"
+                    results.cells[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(trap.message), .error(message)])
+                    stopped = true
+                }
             } else if missingFailures.contains(cell.index) {
                 let message = "\(cell.fence): error: this cell is marked expect-error, but it ran without an error"
                 results.cells[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
                 stopped = true
             } else if finished.contains(cell.index) {
-                if !errors.isEmpty { cellOutputs.append(.standardError(errors)) }
                 let mismatches = unexpectedVerdicts(in: cellOutputs)
                 results.cells[cell.index] = mismatches.isEmpty
                     ? CellResult(status: .succeeded, outputs: cellOutputs, seconds: durations[cell.index])
                     : CellResult(status: .failed, outputs: cellOutputs + mismatches.map { .error($0.mismatchMessage()) })
             } else {
-                let message: String
-                var ownText = errors
-                if let timedOut, timedOut.cell == cell.index {
-                    message = "\(cell.fence): error: the cell was stopped after \(Self.format(timedOut.seconds)) s, "
-                        + "its time limit (set another with timeout=SECONDS)"
-                } else {
-                    let trap = TrapReport(errors: errors, termination: termination.description)
-                    message = trap.message
-                    ownText = trap.ownText
-                }
-                if !ownText.isEmpty { cellOutputs.append(.standardError(ownText)) }
+                let message = failureMessage(of: cell, outputs: &cellOutputs, termination: termination, stop: stop)
                 results.cells[cell.index] = CellResult(status: .failed, outputs: cellOutputs + [.error(message)])
                 stopped = true
             }
@@ -205,8 +217,50 @@ struct SessionRun {
         return outputs.compactMap { if case .claim(let claim) = $0, !claim.isAsExpected { claim } else { nil } }
     }
 
-    private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    /// Why `cell` did not finish, worded for the reader; a crash report is taken off the cell's text.
+    private func failureMessage(of cell: Cell, outputs: inout [CellOutput], termination: ProcessTermination,
+                                stop: Stop?) -> String {
+        switch stop {
+        case .timeout(let stoppedCell, let seconds) where stoppedCell == cell.index:
+            return "\(cell.fence): error: the cell was stopped after \(seconds.secondsText) s, "
+                + "its time limit (set another with timeout=SECONDS)"
+        case .memory(let stoppedCell, let bytes) where stoppedCell == cell.index:
+            return "\(cell.fence): error: the cell was stopped when its program used more than "
+                + "\(bytes >> 20) MB of memory, its limit (set another with --memory-limit MB)"
+        default:
+            break
+        }
+        var text = ""
+        if case .text(let last)? = outputs.last {
+            text = last
+            outputs.removeLast()
+        }
+        let trap = TrapReport(errors: text, termination: termination.description)
+        if !trap.ownText.isEmpty { outputs.append(.text(trap.ownText + "\n")) }
+        if termination.succeeded {
+            return "\(cell.fence): error: the program ended before this cell did; did the cell close "
+                + "standard output or call exit()?"
+        }
+        return trap.message
+    }
+
+    private static func droppedNotice(_ bytes: Int, limit: Int) -> String {
+        "Output cut: the cell printed \(byteCount(bytes)) more than the \(byteCount(limit)) shown here, and it was dropped."
+    }
+
+    /// `1.5 MB`, `812 KB`, `96 bytes`.
+    static func byteCount(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 { return String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) }
+        if bytes >= 1 << 10 { return String(format: "%.1f KB", Double(bytes) / Double(1 << 10)) }
+        return "\(bytes) bytes"
+    }
+
+    /// The resident memory of a process, from `/proc`, or nil when it cannot be read.
+    private static func residentBytes(of pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     private static func makeNonce() -> String {

@@ -7,7 +7,7 @@ import Render
 /// A notebook with its cells' results as an executed Jupyter notebook (nbformat 4.5): its
 /// prose as Markdown cells, its Swift cells as code cells with stable ids (the `id=` tag, or
 /// `cell-N` by position) and their outputs: printed text as streams, tables as HTML, figures as
-/// `image/svg+xml`, failures as errors.
+/// `image/svg+xml` (reduced to the page's SVG allowlist), failures as errors.
 public struct NotebookExport {
     private let notebook: Notebook
     private let results: [Int: CellResult]
@@ -78,13 +78,16 @@ public struct NotebookExport {
         switch output {
         case .text(let text):
             return ["output_type": "stream", "name": "stdout", "text": Self.sourceLines(text)]
-        case .standardError(let text):
+        case .standardError(let text), .notice(let text):
             return ["output_type": "stream", "name": "stderr", "text": Self.sourceLines(text)]
         case .table(let table):
             return display(["text/html": Self.sourceLines(Self.html(table)), "text/plain": Self.sourceLines(Self.plain(table))])
         case .figure(let figure):
-            return display(["image/svg+xml": Self.sourceLines(figure.svg),
-                            "text/plain": [figure.title ?? figure.caption ?? "Figure"]])
+            var data: [String: Any] = ["text/plain": [figure.title ?? figure.caption ?? "Figure"]]
+            if let svg = SVGSanitizer.sanitize(String(figure.svg.drop { $0.isWhitespace })) {
+                data["image/svg+xml"] = Self.sourceLines(svg)
+            }
+            return display(data)
         case .claim(let claim):
             return display(["text/plain": [claim.plainText]])
         case .error(let message):

@@ -1,4 +1,5 @@
 import CellEvents
+import Execution
 import Foundation
 
 /// Debian's headless Chromium, which prints pages to PDF: the same HTML as on screen, with the
@@ -30,33 +31,27 @@ public struct Chromium: Sendable {
     }
 
     /// Prints the HTML file at `page` to a PDF at `pdf`, which appears whole or not at all.
+    /// Chromium runs as a ``ChildProcess`` (its own process group, stopped with everything
+    /// else when the render is interrupted) with a profile in a temporary folder of ``Cleanup``.
     public func print(_ page: String, to pdf: String) throws {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("ppo-book-chromium-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: profile) }
+        let profile = try Cleanup.shared.makeTemporaryFolder()
+        defer { Cleanup.shared.remove(profile) }
         let folder = URL(fileURLWithPath: pdf).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = "\(folder)/.\(URL(fileURLWithPath: pdf).lastPathComponent).\(getpid()).\(UUID().uuidString).tmp"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
+        let run = try ChildProcess.run(executable, [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--disable-background-networking", "--disable-sync", "--no-default-browser-check",
             "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=\(profile)",
             "--no-pdf-header-footer", "--print-to-pdf=\(temporary)",
             URL(fileURLWithPath: page).absoluteString,
-        ]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        ], environment: ProcessInfo.processInfo.environment)
         let size = (try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? Int) ?? 0
-        guard process.terminationStatus == 0, size > 0 else {
-            let said = String(decoding: output, as: UTF8.self).split(separator: "\n").suffix(5).joined(separator: "\n")
-            throw Failure(description: "Chromium could not print \(page) (status \(process.terminationStatus)):\n\(said)")
+        guard run.termination.succeeded, size > 0 else {
+            let said = run.output.split(separator: "\n").suffix(5).joined(separator: "\n")
+            throw Failure(description: "Chromium could not print \(page) (\(run.termination.description)):\n\(said)")
         }
         try AtomicFile.move(temporary, to: pdf)
     }
