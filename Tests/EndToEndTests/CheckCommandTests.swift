@@ -31,7 +31,7 @@ import Testing
         let (run, workspace) = try check(good)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.errors.contains("checked 1 notebook(s): no failures"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.root) == ["n.md"])
+        #expect(try Self.everything(in: workspace) == ["n.md", "tmp"])
     }
 
     @Test func everyFailureIsListedWithItsLine() throws {
@@ -58,12 +58,17 @@ import Testing
         let (failing, workspace) = try check(broken, ["--no-run"])
         #expect(failing.status == 1)
         #expect(failing.errors.contains("n.md:14:16: error: cannot find 'z' in scope"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.root) == ["n.md"])
+        #expect(try Self.everything(in: workspace) == ["n.md", "tmp"])
     }
 
     @Test func aNotebookThatDoesNotParseFailsTheCheck() throws {
         let (run, _) = try check("# Bad\n\n```swift timeout=never\nprint(1)\n```\n")
         #expect(run.status == 1)
         #expect(run.errors.contains("n.md:3: error: 'timeout=never' is not a number of seconds"))
+    }
+
+    /// Every file and folder in the workspace, its temporary folder's contents included, sorted.
+    static func everything(in workspace: Workspace) throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: workspace.root).sorted()
     }
 }

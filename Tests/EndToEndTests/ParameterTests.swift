@@ -29,7 +29,7 @@ import Testing
         #expect(try real.page().contains("seeds 3, rate 0.5"))
         #expect(try !real.page().contains("Draft."))
 
-        let draft = try workspace.render(notebook, extraArguments: ["-P", "seedCount=1", "-P", "rate=0.25"])
+        let draft = try workspace.render(notebook, arguments: ["-P", "seedCount=1", "-P", "rate=0.25"])
         // A claim that differs in a draft is a warning, not a failure.
         #expect(draft.status == 0, "\(draft.errors)")
         #expect(draft.errors.contains("n.md:13: warning: the claim \"three seeds\" does not hold"))
@@ -49,7 +49,7 @@ import Testing
     @Test func parametersArePartOfTheCacheKey() throws {
         let workspace = try Workspace()
         _ = try workspace.render(notebook, cache: true)
-        let draft = try workspace.render(notebook, cache: true, extraArguments: ["-P", "seedCount=2"])
+        let draft = try workspace.render(notebook, cache: true, arguments: ["-P", "seedCount=2"])
         #expect(!draft.errors.contains("results from the cache"))
         let again = try workspace.render(notebook, cache: true)
         #expect(again.errors.contains("results from the cache"))
@@ -58,7 +58,7 @@ import Testing
 
     @Test func anUnknownParameterIsAnError() throws {
         let workspace = try Workspace()
-        let run = try workspace.render(notebook, extraArguments: ["-P", "seeds=1"])
+        let run = try workspace.render(notebook, arguments: ["-P", "seeds=1"])
         #expect(run.status == 1)
         #expect(run.errors.contains("n.md:1: error: unknown parameter 'seeds' in -P seeds=1; the notebook declares seedCount (Int), rate (Double)"))
         #expect(!FileManager.default.fileExists(atPath: workspace.output))
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func aValueOfTheWrongTypeIsAnError() throws {
-        let run = try Workspace().render(notebook, extraArguments: ["-P", "seedCount=one"])
+        let run = try Workspace().render(notebook, arguments: ["-P", "seedCount=one"])
         #expect(run.status == 1)
         #expect(run.errors.contains("n.md:3: error: -P seedCount=one: 'one' is not an Int"))
     }
