@@ -7,7 +7,7 @@ import Testing
         let started = DispatchSemaphore(value: 0)
         let run = BackgroundRun { () -> [UInt64] in
             started.signal()
-            return parallelMap(seeds: [3, 4, 5]) { seed in
+            return [3, 4, 5].map { seed -> UInt64 in
                 var generator = SeededGenerator(seed: seed)
                 return (0..<1000).reduce(0) { total, _ in total &+ generator.next() }
             }
