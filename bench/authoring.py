@@ -56,8 +56,10 @@ def same_tree(left, right):
 
 
 with tempfile.TemporaryDirectory(prefix="ppo-book-authoring-") as work:
-    notebook = os.path.join(work, os.path.basename(source))
-    shutil.copy(source, notebook)
+    # The notebook's whole folder, so its links to other lessons and its declared inputs resolve.
+    lessons = os.path.join(work, "notebooks")
+    shutil.copytree(os.path.dirname(source), lessons)
+    notebook = os.path.join(lessons, os.path.basename(source))
     cache, output, fresh = (os.path.join(work, name) for name in ("cache", "out", "fresh"))
     text = open(notebook, encoding="utf-8").read()
 
