@@ -28,6 +28,15 @@ public final class Pendulum: ContinuousEnvironment {
     public static let maxSpeed = 8.0
     /// Largest torque; larger actions are clipped, N·m.
     public static let maxTorque: Float = 2.0
+    /// Weight of the squared angular speed in a step's cost.
+    public static let speedCostWeight = 0.1
+    /// Weight of the squared torque in a step's cost (float32, as in Gymnasium).
+    public static let torqueCostWeight: Float = 0.001
+    /// The most one step can cost: hanging straight down (angle π) at full speed with full torque.
+    /// A return is never below `-largestStepCost` times the number of steps.
+    public static var largestStepCost: Double {
+        Double.pi * Double.pi + speedCostWeight * maxSpeed * maxSpeed + Double(torqueCostWeight * maxTorque * maxTorque)
+    }
 
     /// `"Pendulum-v1"`.
     public let id = "Pendulum-v1"
@@ -106,7 +115,8 @@ public final class Pendulum: ContinuousEnvironment {
         clock.checkCanStep(id)
         let torque = min(max(action[0], -Self.maxTorque), Self.maxTorque)
         let angle = Self.normalizedAngle(theta)
-        let cost = pythonSquare(angle) + 0.1 * pythonSquare(thetaDot) + Double(Float(0.001) * pythonSquare(torque))
+        let cost = pythonSquare(angle) + Self.speedCostWeight * pythonSquare(thetaDot)
+            + Double(Self.torqueCostWeight * pythonSquare(torque))
 
         let gravityTerm = 3 * Self.gravity / (2 * Self.length) * sin(theta)
         let torqueTerm = Float(3.0 / (Self.mass * (Self.length * Self.length))) * torque

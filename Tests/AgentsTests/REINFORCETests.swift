@@ -42,6 +42,15 @@ import Testing
         #expect(last > 2 * first)
     }
 
+    @Test func agentsBuiltWithoutSettingsUseThePublishedDefaults() {
+        let plain = REINFORCE(stateSize: 4, actionCount: 2, seed: 0)
+        let baseline = REINFORCEWithBaseline(stateSize: 4, actionCount: 2, seed: 0)
+        #expect(plain.policy.sizes == [4, REINFORCE.defaultHiddenSize, 2])
+        #expect(baseline.value.sizes == [4, REINFORCE.defaultHiddenSize, 1])
+        #expect(plain.optimizer.lr == REINFORCE.defaultLearningRate && plain.gamma == REINFORCE.defaultGamma)
+        #expect(REINFORCE.defaultHiddenSize == 128 && REINFORCE.defaultLearningRate == 1e-3 && REINFORCE.defaultGamma == 0.99)
+    }
+
     @Test func agentRecordsAnEpisodeAndForgetsItAfterLearning() {
         let agent = REINFORCE(stateSize: 4, actionCount: 2, seed: 0)
         let action = agent.chooseAction([0.01, 0, 0.02, 0])

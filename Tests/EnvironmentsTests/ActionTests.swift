@@ -15,6 +15,16 @@ struct ActionTests {
         #expect(clipped.state == inBounds.state)
     }
 
+    @Test("Pendulum's largest step cost is what hanging down at full speed and full torque costs")
+    func pendulumLargestStepCost() {
+        let env = Pendulum()
+        _ = env.reset(seed: 0)
+        env.state = [Double.pi, Pendulum.maxSpeed]
+        let reward = env.step([Pendulum.maxTorque]).reward
+        #expect(abs(reward + Pendulum.largestStepCost) < 1e-6)
+        #expect(abs(Pendulum.largestStepCost - 16.2736044) < 1e-6)   // Gymnasium's documented minimum reward
+    }
+
     @Test("MountainCarContinuous clips the force but charges the action as given")
     func mountainCarChargesTheRawAction() {
         let beyond = MountainCarContinuous(), atBound = MountainCarContinuous()

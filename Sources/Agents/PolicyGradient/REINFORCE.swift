@@ -13,6 +13,15 @@ import Tensors
 /// let same = REINFORCE.train(env: CartPole(), episodes: 1000, seed: 0)
 /// ```
 public final class REINFORCE: EpisodicAgent {
+    /// The policy's hidden width unless `init` is given another (the lesson's 128).
+    public static let defaultHiddenSize = 128
+
+    /// Adam's learning rate unless `init` is given another (the lesson's 1e-3).
+    public static let defaultLearningRate: Float = 1e-3
+
+    /// The discount factor unless `init` is given another (the lesson's 0.99).
+    public static let defaultGamma = 0.99
+
     /// The policy: state in, one logit per action out (4-128-2 with ReLU by default).
     public let policy: FeedForwardNetwork
 
@@ -35,8 +44,8 @@ public final class REINFORCE: EpisodicAgent {
     private var episode: SampledEpisode
 
     /// Creates the agent; `seed` determines the initial weights and the action samples.
-    public init(stateSize: Int, actionCount: Int, hiddenSize: Int = 128, learningRate: Float = 1e-3,
-                gamma: Double = 0.99, seed: Int) {
+    public init(stateSize: Int, actionCount: Int, hiddenSize: Int = defaultHiddenSize,
+                learningRate: Float = defaultLearningRate, gamma: Double = defaultGamma, seed: Int) {
         let root = SeededGenerator(seed: seed)
         var initGenerator = root.derived(stream: 1)
         policy = FeedForwardNetwork(sizes: [stateSize, hiddenSize, actionCount], activation: .relu, using: &initGenerator)

@@ -40,8 +40,9 @@ public final class REINFORCEWithBaseline: EpisodicAgent {
     private var episode: SampledEpisode
 
     /// Creates the agent; `seed` determines both networks' initial weights and the action samples.
-    public init(stateSize: Int, actionCount: Int, hiddenSize: Int = 128, learningRate: Float = 1e-3,
-                valueLearningRate: Float = 1e-3, gamma: Double = 0.99, seed: Int) {
+    public init(stateSize: Int, actionCount: Int, hiddenSize: Int = REINFORCE.defaultHiddenSize,
+                learningRate: Float = REINFORCE.defaultLearningRate,
+                valueLearningRate: Float = REINFORCE.defaultLearningRate, gamma: Double = REINFORCE.defaultGamma, seed: Int) {
         let root = SeededGenerator(seed: seed)
         var policyGenerator = root.derived(stream: 1)
         var valueGenerator = root.derived(stream: 3)
