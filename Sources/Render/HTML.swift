@@ -1,5 +1,22 @@
 /// Escaping for text placed in HTML.
 public enum HTML {
+    /// The lines that open every ppo-book page, through its `<head>`'s title and description;
+    /// the caller adds its own metadata and styles, then closes the head.
+    public static func documentOpening(title: String, description: String?) -> [String] {
+        var lines = [
+            "<!DOCTYPE html>",
+            "<html lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta name=\"color-scheme\" content=\"light dark\">",
+            "<meta name=\"generator\" content=\"ppo-book\">",
+            "<title>\(escape(title))</title>",
+        ]
+        if let description { lines.append("<meta name=\"description\" content=\"\(escape(description))\">") }
+        return lines
+    }
+
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in content and in quoted attributes.
     public static func escape(_ text: String) -> String {
         var result = ""

@@ -87,19 +87,7 @@ public struct PageRenderer {
 
     private func document(body: String, contents: [(level: Int, anchor: String, text: String)]) -> String {
         let front = notebook.frontMatter
-        var head = [
-            "<!DOCTYPE html>",
-            "<html lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<meta name=\"color-scheme\" content=\"light dark\">",
-            "<meta name=\"generator\" content=\"ppo-book\">",
-            "<title>\(HTML.escape(notebook.title))</title>",
-        ]
-        if let description = front.description {
-            head.append("<meta name=\"description\" content=\"\(HTML.escape(description))\">")
-        }
+        var head = HTML.documentOpening(title: notebook.title, description: front.description)
         if let author = front.author {
             head.append("<meta name=\"author\" content=\"\(HTML.escape(author))\">")
         }
