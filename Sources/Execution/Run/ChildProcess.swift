@@ -120,8 +120,17 @@ public final class ChildProcess {
         close(output)
         kill(-pid, SIGKILL)
         let ended = termination ?? reap(blocking: true)!
+        waitForGroupToEnd()
         Cleanup.shared.processGroupEnded(pid)
         return ended
+    }
+
+    /// Waits, two seconds at most, until no process of the child's group is left: a killed
+    /// grandchild (a compiler's frontend, a cell's fork) may still be finishing a write into a
+    /// folder that is removed as soon as this returns.
+    private func waitForGroupToEnd() {
+        let deadline = Date() + 2
+        while kill(-pid, 0) == 0 && Date() < deadline { usleep(2_000) }
     }
 
     /// Waits for the child; nil when it has not ended and `blocking` is false.
