@@ -94,6 +94,7 @@ public final class ChildProcess {
         var termination: ProcessTermination?
         var drainDeadline = Date.distantFuture
         var killed = false
+        var escaped: [pid_t] = []  // descendants in process groups of their own
         while termination == nil || (open && Date() < drainDeadline) {
             // A closed pipe is polled as "nothing to read": the child may still be running.
             var descriptor = pollfd(fd: open ? output : -1, events: Int16(POLLIN), revents: 0)
@@ -109,28 +110,30 @@ public final class ChildProcess {
             if termination == nil, let ended = reap(blocking: false) {
                 termination = ended
                 // The child is gone; its forks must not outlive it (nor hold the pipe open).
-                kill(-pid, SIGKILL)
+                escaped += ProcessTree.killAll(from: pid)
                 drainDeadline = Date() + Self.drainSeconds
             }
             if termination == nil && !killed && check() {
-                kill(-pid, SIGKILL)
+                escaped += ProcessTree.killAll(from: pid)
                 killed = true
             }
         }
         close(output)
-        kill(-pid, SIGKILL)
+        escaped += ProcessTree.killAll(from: pid)
         let ended = termination ?? reap(blocking: true)!
-        waitForGroupToEnd()
+        waitForEnd(of: escaped)
         Cleanup.shared.processGroupEnded(pid)
         return ended
     }
 
-    /// Waits, two seconds at most, until no process of the child's group is left: a killed
-    /// grandchild (a compiler's frontend, a cell's fork) may still be finishing a write into a
-    /// folder that is removed as soon as this returns.
-    private func waitForGroupToEnd() {
+    /// Waits, two seconds at most, until no process of the child's group and none of `escaped`
+    /// is left running: a killed grandchild (a compiler's frontend, a cell's fork) may still be
+    /// finishing a write into a folder that is removed as soon as this returns.
+    private func waitForEnd(of escaped: [pid_t]) {
         let deadline = Date() + 2
-        while kill(-pid, 0) == 0 && Date() < deadline { usleep(2_000) }
+        while (kill(-pid, 0) == 0 || escaped.contains(where: ProcessTree.isRunning)) && Date() < deadline {
+            usleep(2_000)
+        }
     }
 
     /// Waits for the child; nil when it has not ended and `blocking` is false.

@@ -84,7 +84,7 @@ public final class Cleanup: @unchecked Sendable {
         AtomicFile.stopWriting()
         lock.withLock {
             stopping = true
-            for group in processGroups { kill(-group, SIGKILL) }
+            for group in processGroups { ProcessTree.killAll(from: group) }
             for path in temporaryPaths { try? FileManager.default.removeItem(atPath: path) }
             temporaryPaths.removeAll()
         }
