@@ -61,11 +61,12 @@ public enum CellSession {
     /// state so far. Returns `true` in the copy, which then runs the cell; returns `false`
     /// here once the copy has ended, after reporting how it ended.
     ///
-    /// The copy has one thread, the one that forked. It is called between cells, when no
-    /// other thread of the program holds a lock (`parallelMap` has joined its threads), and
-    /// it may start threads of its own: `parallelMap` uses plain threads, not Dispatch,
-    /// whose worker pool does not survive a fork. Dispatch queues, `Task`s and other
-    /// threads a cell starts itself and leaves running are not safe to use in the copy.
+    /// The copy has one thread, the one that forked. It is called between cells, and it may
+    /// start threads of its own: `parallelMap` starts its workers afresh in the copy (they are
+    /// plain threads, not Dispatch, whose pool does not survive a fork). Runs started in the
+    /// background may still be training in the program, not in the copy: the fork happens
+    /// with the events' lock held, so none of them is halfway through sending progress.
+    /// Dispatch queues and `Task`s are not safe to use in the copy.
     public static func isolate(cell: Int) -> Bool {
         fflush(stdout)
         var template = Array("\(FileManager.default.temporaryDirectory.path)/ppo-book-cell-\(cell)-XXXXXX".utf8CString)
@@ -73,7 +74,9 @@ public enum CellSession {
         guard log >= 0 else { fatalError("ppo-book: could not create the log of the expect-error cell \(cell)") }
         let logPath = String(cString: template)
         unlink(logPath)  // the open descriptor is enough; nothing is left behind if the program is killed
+        lock.lock()
         let pid = fork()
+        lock.unlock()
         if pid == 0 {
             dieWithParent(expected: getppid())
             dup2(log, 2)

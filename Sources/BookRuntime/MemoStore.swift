@@ -31,9 +31,12 @@ final class MemoStore: @unchecked Sendable {
         readOnly = environment[CellSessionEnvironment.memoReadOnly] == "1"
     }
 
-    /// The key of the next call with `label` in the running cell, or nil when values are not kept.
-    func nextKey(label: String) -> String? {
-        guard directory != nil, let cell = CellSession.currentCell, cell < cellKeys.count else { return nil }
+    /// The key of the next call with `label` written in `file` (a `#fileID`), or nil when values
+    /// are not kept: keyed by the running cell or, if later, the cell the call is written in.
+    func nextKey(label: String, file: String) -> String? {
+        let written = NumberedFileName.cell.position(named: file)
+        guard directory != nil,
+              let cell = [CellSession.currentCell, written].compactMap({ $0 }).max(), cell < cellKeys.count else { return nil }
         let occurrence: Int = lock.withLock {
             let call = "\(cell)\u{0}\(label)"
             defer { calls[call, default: 0] += 1 }

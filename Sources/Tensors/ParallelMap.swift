@@ -21,28 +21,23 @@ public func parallelMap<Result>(seeds: [Int], _ body: (Int) -> Result) -> [Resul
 /// from the item's index, and with gradients recorded: what an item draws without seeding
 /// itself depends on its index alone, never on which thread ran it or what ran there before.
 ///
-/// The work runs on plain threads started for the call and joined before it returns, so a
-/// program may fork afterwards (as `expect-error` cells do) and call `parallelMap` again
-/// in the forked copy.
+/// The items run on the program's workers, one thread per core shared by every call (see
+/// `WorkerPool`): a call made in the background, from a `BackgroundRun`, fills the cores that
+/// the calls of the cells leave idle. A program may fork (as `expect-error` cells do) and call
+/// `parallelMap` in the forked copy, which starts workers of its own.
 ///
 /// ```swift
 /// let lengths = parallelMap(["CartPole-v1", "Acrobot-v1"]) { id in randomEpisodeLength(id) }
 /// ```
 public func parallelMap<Item, Result>(_ items: [Item], _ body: (Item) -> Result) -> [Result] {
     let slots = ResultSlots<Result>(count: items.count)
-    let queue = IndexQueue(count: items.count)
     withoutActuallyEscaping(body) { body in
-        let work = WorkerBody {
-            while let index = queue.next() {
-                let context = ThreadContext.current
-                context.generator = parallelItemGenerator(index: index)
-                context.isGradEnabled = true
-                slots.store(body(items[index]), at: index)
-            }
+        WorkerPool.shared.run(count: items.count) { index in
+            let context = ThreadContext.current
+            context.generator = parallelItemGenerator(index: index)
+            context.isGradEnabled = true
+            slots.store(body(items[index]), at: index)
         }
-        let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let threads = (0..<workers).map { _ in work.start() }
-        for thread in threads { pthread_join(thread, nil) }
     }
     return slots.values()
 }
@@ -67,43 +62,6 @@ public func parallelGrid<Setting, Result>(_ settings: [Setting], seeds: [Int],
     let pairs = settings.flatMap { setting in seeds.map { (setting, $0) } }
     let flat = parallelMap(pairs) { body($0.0, $0.1) }
     return settings.indices.map { Array(flat[($0 * seeds.count)..<(($0 + 1) * seeds.count)]) }
-}
-
-/// The closure a worker thread runs.
-private final class WorkerBody: @unchecked Sendable {
-    let run: () -> Void
-
-    init(_ run: @escaping () -> Void) { self.run = run }
-
-    /// Starts a thread running `run`; the caller joins it.
-    func start() -> pthread_t {
-        var thread = pthread_t()
-        let argument = Unmanaged.passRetained(self).toOpaque()
-        let status = pthread_create(&thread, nil, { argument in
-            let body = Unmanaged<WorkerBody>.fromOpaque(argument!).takeRetainedValue()
-            body.run()
-            return nil
-        }, argument)
-        guard status == 0 else { fatalError("parallelMap: could not start a thread (status \(status))") }
-        return thread
-    }
-}
-
-/// Hands out the indices `0..<count`, each once, to whichever thread asks next.
-private final class IndexQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
 }
 
 /// Write-once storage for results produced on several threads, each at its own index.

@@ -13,6 +13,13 @@ final class ThreadContext {
     /// Whether new operations record how to compute their gradients.
     @usableFromInline var isGradEnabled = true
 
+    /// Whether this thread is one of the `WorkerPool`'s workers.
+    var isPoolWorker = false
+
+    /// For the thread of a `BackgroundRun`, the place of that run in the order runs were
+    /// started; nil for every other thread. The `WorkerPool` queues batches by it.
+    var backgroundOrder: Int?
+
     /// The number of this thread's latest backward pass; each pass marks the tensors
     /// it reaches with its number. Every thread counts in its own range (see
     /// `reservePassNumbers`), so a mark left by one thread never matches another's.

@@ -1,3 +1,4 @@
+import CellEvents
 import Notebook
 
 /// The name a cell's code goes by inside its session's program, in place of the notebook's
@@ -8,7 +9,7 @@ import Notebook
 /// when another session gains a cell. ``ResultPlacement`` turns such places back into
 /// notebook lines when the page is made.
 enum CellFile {
-    private static let file = NumberedFileName(prefix: "ppo-book-cell-")
+    private static let file = NumberedFileName.cell
 
     /// The file name of the cell at `position` of its session.
     static func name(position: Int) -> String { file.name(position: position) }

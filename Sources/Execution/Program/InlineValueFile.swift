@@ -1,10 +1,11 @@
+import CellEvents
 import Notebook
 
 /// The name an inline value's expression goes by inside its session's program, as
 /// ``CellFile`` names cells: `ppo-book-inline-2.swift`, line 1, the expression at the same
 /// column as in the prose. ``ResultPlacement`` puts such places back on the prose's line.
 enum InlineValueFile {
-    private static let file = NumberedFileName(prefix: "ppo-book-inline-")
+    private static let file = NumberedFileName.inline
 
     /// The file name of the inline value at `position` of its session.
     static func name(position: Int) -> String { file.name(position: position) }

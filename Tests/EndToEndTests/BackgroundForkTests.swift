@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// An `expect-error` cell forks the program while runs started in the background are still
+/// training, with every worker busy: the copy starts workers of its own for its `parallelMap`,
+/// and the program's runs finish afterwards as if nothing had happened.
+@Suite struct BackgroundForkTests {
+    static let notebook = """
+        # Background and fork
+
+        ```swift
+        let gate = DispatchSemaphore(value: 0)
+        let slow = BackgroundRun { parallelMap([1, 2, 3, 4]) { item -> Int in gate.wait(); gate.signal(); return item * 10 } }
+        Thread.sleep(forTimeInterval: 0.2)
+        print("started")
+        ```
+
+        ```swift expect-error
+        print("in the copy:", parallelMap([1, 2, 3]) { $0 * 2 })
+        fatalError("the copy stops here")
+        ```
+
+        ```swift
+        gate.signal()
+        print("in the program:", slow.value)
+        ```
+        """
+
+    @Test func theCopyHasWorkersOfItsOwnAndTheRunsFinish() throws {
+        let workspace = try Workspace()
+        let run = try workspace.render(Self.notebook)
+        #expect(run.status == 0, "\(run.errors)")
+        let page = try run.page()
+        #expect(page.contains("in the copy: [2, 4, 6]"))
+        #expect(page.contains("the copy stops here"))
+        #expect(page.contains("in the program: [10, 20, 30, 40]"))
+    }
+}
