@@ -94,7 +94,10 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// In a forked copy: no workers, no batches (their threads are the parent's), a fresh lock.
+    /// The old lock is never destroyed: the parent's workers may have been waiting on it, and
+    /// destroying a condition that has waiters blocks for good.
     private func forgetAfterFork() {
+        _ = Unmanaged.passRetained(condition)
         condition = NSCondition()
         queue = []
         workerCount = 0

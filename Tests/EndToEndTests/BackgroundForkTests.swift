@@ -1,16 +1,20 @@
 import Foundation
 import Testing
 
-/// An `expect-error` cell forks the program while runs started in the background are still
-/// training, with every worker busy: the copy starts workers of its own for its `parallelMap`,
-/// and the program's runs finish afterwards as if nothing had happened.
+/// An `expect-error` cell forks the program while a run started in the background is still
+/// training, one worker busy with it and the others waiting for work: the copy starts workers
+/// of its own for its `parallelMap`, and the program's run finishes afterwards as if nothing
+/// had happened.
 @Suite struct BackgroundForkTests {
     static let notebook = """
+        ---
+        timeout: 30
+        ---
         # Background and fork
 
         ```swift
         let gate = DispatchSemaphore(value: 0)
-        let slow = BackgroundRun { parallelMap([1, 2, 3, 4]) { item -> Int in gate.wait(); gate.signal(); return item * 10 } }
+        let slow = BackgroundRun { parallelMap([4]) { item -> Int in gate.wait(); return item * 10 } }
         Thread.sleep(forTimeInterval: 0.2)
         print("started")
         ```
@@ -33,6 +37,6 @@ import Testing
         let page = try run.page()
         #expect(page.contains("in the copy: [2, 4, 6]"))
         #expect(page.contains("the copy stops here"))
-        #expect(page.contains("in the program: [10, 20, 30, 40]"))
+        #expect(page.contains("in the program: [40]"))
     }
 }
