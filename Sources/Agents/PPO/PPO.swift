@@ -121,12 +121,12 @@ public final class PPO {
             var klTotal = 0.0
             for start in stride(from: 0, to: batch.count, by: config.batchSize) {
                 minibatch.fill(from: batch, rows: order[start..<min(start + config.batchSize, batch.count)])
-                let step = minibatchStep(minibatch)
-                klTotal += step.klSum
-                clippedSamples += step.clipFraction * Double(minibatch.count)
-                stats.policyLoss += step.policyLoss
-                stats.valueLoss += step.valueLoss
-                stats.entropy += step.entropy
+                let (loss, klSum) = minibatchStep(minibatch)
+                klTotal += klSum
+                clippedSamples += loss.clipFraction * Double(minibatch.count)
+                stats.policyLoss += Double(loss.policyLoss)
+                stats.valueLoss += Double(loss.valueLoss)
+                stats.entropy += Double(loss.entropy)
                 minibatches += 1
             }
             let kl = klTotal / Double(batch.count)
@@ -144,10 +144,16 @@ public final class PPO {
         return stats
     }
 
+    /// One gradient step on `minibatch`, as `update` takes one per minibatch: the loss's gradient,
+    /// its norm clipped to `maxGradNorm`, then one Adam step. Returns the minibatch's losses.
+    @discardableResult
+    public func step(on minibatch: PPOMinibatch) -> PPOMinibatchPass.Loss {
+        minibatchStep(minibatch).loss
+    }
+
     /// One gradient step: the loss's gradient (the fused pass, or the tape for the `[N, N]` ratio
-    /// of `.everyPairAsPrinted`), its norm clipped, then Adam; returns the KL terms' sum and the losses.
-    private func minibatchStep(_ minibatch: PPOMinibatch)
-        -> (klSum: Double, clipFraction: Double, policyLoss: Double, valueLoss: Double, entropy: Double) {
+    /// of `.everyPairAsPrinted`), its norm clipped, then Adam; returns the losses and the KL terms' sum.
+    private func minibatchStep(_ minibatch: PPOMinibatch) -> (loss: PPOMinibatchPass.Loss, klSum: Double) {
         let newLogProbs: [Float]
         let loss: PPOMinibatchPass.Loss
         switch config.ratioPairing {
@@ -164,7 +170,7 @@ public final class PPO {
         for (old, new) in zip(minibatch.oldLogProbs, newLogProbs) {
             klSum += config.klEstimator.term(logRatio: Double(new) - Double(old))
         }
-        return (klSum, loss.clipFraction, Double(loss.policyLoss), Double(loss.valueLoss), Double(loss.entropy))
+        return (loss, klSum)
     }
 
     /// The loss built on the tape, as the lesson writes it, and its gradient by `backward()`.
