@@ -19,6 +19,14 @@ enum MatrixKernels {
             return
         }
         var i = 0
+        if n % (2 * width) == 0 {
+            while i + 6 <= m {
+                for j in stride(from: 0, to: n, by: 2 * width) {
+                    multiplyTile6x16(a + i * aRowStride, aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n)
+                }
+                i += 6
+            }
+        }
         while i + 4 <= m {
             var j = 0
             while j + 2 * width <= n {
@@ -88,6 +96,57 @@ enum MatrixKernels {
             }
             source += m
         }
+    }
+
+    /// A 6-row, 16-column block of `multiply`, held in twelve vector registers over the whole of `k`:
+    /// enough independent sums to keep both FMA units busy through their latency. Each value of `c`
+    /// gets the same chain of fused multiply-adds as in the smaller blocks, so the bits are the same.
+    @inline(__always)
+    private static func multiplyTile6x16(
+        _ a: UnsafePointer<Float>, _ aRowStride: Int, _ aColumnStride: Int,
+        _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, k: Int, n: Int
+    ) {
+        let width = Vector.scalarCount
+        var c00 = load(c), c01 = load(c + width)
+        var c10 = load(c + n), c11 = load(c + n + width)
+        var c20 = load(c + 2 * n), c21 = load(c + 2 * n + width)
+        var c30 = load(c + 3 * n), c31 = load(c + 3 * n + width)
+        var c40 = load(c + 4 * n), c41 = load(c + 4 * n + width)
+        var c50 = load(c + 5 * n), c51 = load(c + 5 * n + width)
+        var aPointer = a
+        var bPointer = b
+        for _ in 0..<k {
+            let left = load(bPointer), right = load(bPointer + width)
+            let a0 = Vector(repeating: aPointer[0]), a1 = Vector(repeating: aPointer[aRowStride])
+            c00 = c00.addingProduct(a0, left)
+            c01 = c01.addingProduct(a0, right)
+            c10 = c10.addingProduct(a1, left)
+            c11 = c11.addingProduct(a1, right)
+            let a2 = Vector(repeating: aPointer[2 * aRowStride]), a3 = Vector(repeating: aPointer[3 * aRowStride])
+            c20 = c20.addingProduct(a2, left)
+            c21 = c21.addingProduct(a2, right)
+            c30 = c30.addingProduct(a3, left)
+            c31 = c31.addingProduct(a3, right)
+            let a4 = Vector(repeating: aPointer[4 * aRowStride]), a5 = Vector(repeating: aPointer[5 * aRowStride])
+            c40 = c40.addingProduct(a4, left)
+            c41 = c41.addingProduct(a4, right)
+            c50 = c50.addingProduct(a5, left)
+            c51 = c51.addingProduct(a5, right)
+            aPointer += aColumnStride
+            bPointer += n
+        }
+        store(c00, c)
+        store(c01, c + width)
+        store(c10, c + n)
+        store(c11, c + n + width)
+        store(c20, c + 2 * n)
+        store(c21, c + 2 * n + width)
+        store(c30, c + 3 * n)
+        store(c31, c + 3 * n + width)
+        store(c40, c + 4 * n)
+        store(c41, c + 4 * n + width)
+        store(c50, c + 5 * n)
+        store(c51, c + 5 * n + width)
     }
 
     /// A 4-row, 16-column block of `multiply`, held in eight vector registers over the whole of `k`.

@@ -52,6 +52,21 @@ struct CoreOpsTests {
         #expect(zip(linear.scalars, product.scalars).allSatisfy { abs($0 - $1) < 1e-4 })
     }
 
+    @Test("matmul gives each value one chain of fused multiply-adds, whichever block of rows computes it", arguments: [
+        (64, 64, 64), (13, 7, 32), (6, 3, 16), (10, 5, 48),
+    ])
+    func matrixProductBits(m: Int, k: Int, n: Int) {
+        let a = sample([m, k]), b = sample([k, n], offset: 1)
+        let product = a.matmul(b)
+        for i in 0..<m {
+            for j in 0..<n {
+                var expected: Float = 0
+                for p in 0..<k { expected = expected.addingProduct(a.scalars[i * k + p], b.scalars[p * n + j]) }
+                #expect(product.scalars[i * n + j].bitPattern == expected.bitPattern, "[\(i), \(j)] of \(m)x\(k)x\(n)")
+            }
+        }
+    }
+
     @Test("reductions, softmax and log-softmax")
     func reductions() {
         let x = Tensor([[1, 2, 3], [4, 5, 6]])

@@ -40,6 +40,8 @@ public final class PPOMinibatchPass {
     private var workspace: Workspace
     /// The Gaussian's standard deviations.
     private let std: UnsafeMutablePointer<Float>
+    /// The rows of the latest run.
+    private var lastCount = 0
 
     /// Creates the pass for `network`, reading its current weights on every run.
     public init(network: PPONetwork) {
@@ -56,7 +58,6 @@ public final class PPOMinibatchPass {
 
     /// The new log-probability of each sample's action from the latest `run` (valid until the next).
     public var newLogProbs: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: workspace.logProbs, count: lastCount) }
-    private var lastCount = 0
 
     /// Computes the loss on `minibatch` and sets every parameter's `grad` to its gradient, as
     /// `zeroGrad()` and then `backward()` on the tape's loss would.
