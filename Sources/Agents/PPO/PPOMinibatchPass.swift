@@ -129,8 +129,10 @@ public final class PPOMinibatchPass {
         let (lower, upper) = (1 - clipEpsilon, 1 + clipEpsilon)
         var surrogateSum: Float = 0, squaredErrorSum: Float = 0, entropySum: Float = 0
         var outside = 0
+        let ratios = workspace.ratios
         for row in 0..<rows {
             let ratio = Foundation.exp(workspace.logProbs[row] - minibatch.oldLogProbs[row])
+            ratios[row] = ratio
             let advantage = minibatch.advantages[row]
             surrogateSum += Swift.min(ratio * advantage, Swift.min(Swift.max(ratio, lower), upper) * advantage)
             if ratio < lower || ratio > upper { outside += 1 }
@@ -152,7 +154,7 @@ public final class PPOMinibatchPass {
         let squaredErrorSumGradient: Float = 0 + (0 + (0 + sumGradient * 1) * valueCoefficient) * inverseCount
         let entropySumGradient: Float = 0 + (0 + entropyTermGradient * entropyCoefficient) * inverseCount
         for row in 0..<rows {
-            let ratio = Foundation.exp(workspace.logProbs[row] - minibatch.oldLogProbs[row])
+            let ratio = ratios[row]
             let advantage = minibatch.advantages[row]
             let unclipped = ratio * advantage, clipped = Swift.min(Swift.max(ratio, lower), upper) * advantage
             let minimumGradient: Float = 0 + policySumGradient
@@ -287,6 +289,8 @@ private final class Workspace {
     let values: UnsafeMutablePointer<Float>
     let logProbs: UnsafeMutablePointer<Float>
     let entropies: UnsafeMutablePointer<Float>
+    /// The probability ratios `exp(new - old)`.
+    let ratios: UnsafeMutablePointer<Float>
     let logProbGradients: UnsafeMutablePointer<Float>
     let entropyGradients: UnsafeMutablePointer<Float>
     let valueGradients: UnsafeMutablePointer<Float>
@@ -306,6 +310,7 @@ private final class Workspace {
         values = .allocate(capacity: rows)
         logProbs = .allocate(capacity: rows)
         entropies = .allocate(capacity: rows)
+        ratios = .allocate(capacity: rows)
         logProbGradients = .allocate(capacity: rows)
         entropyGradients = .allocate(capacity: rows)
         valueGradients = .allocate(capacity: rows)
@@ -314,7 +319,7 @@ private final class Workspace {
 
     deinit {
         for buffer in actorHidden + criticHidden + hiddenGradients { buffer.deallocate() }
-        for buffer in [actorOutput, policyScratch, probabilities, actorOutputGradients, values, logProbs, entropies,
+        for buffer in [actorOutput, policyScratch, probabilities, actorOutputGradients, values, logProbs, entropies, ratios,
                        logProbGradients, entropyGradients, valueGradients] { buffer.deallocate() }
         actionIndices.deallocate()
     }
