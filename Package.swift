@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "Write", dependencies: [
             "Notebook", "Execution", "Render", "CellEvents", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "Preview", dependencies: ["Notebook", "Execution", "CellEvents", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Notebook", "Execution", "CellEvents", "Write", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "PPOBook", dependencies: [
             "Notebook", "Execution", "Render", "Write", "CellEvents", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

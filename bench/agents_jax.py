@@ -121,9 +121,13 @@ def make_train(cfg):
             logits, value = apply(params, obs)
             action = jax.random.categorical(act_key, logits)
             log_prob = jax.nn.log_softmax(logits)[jnp.arange(n_envs), action]
-            next_obs, env_state, reward, terminated, truncated, _ = jax.vmap(env.step, in_axes=(0, 0, 0, None))(
+            stepped = jax.vmap(env.step, in_axes=(0, 0, 0, None))(
                 jax.random.split(step_key, n_envs), env_state, action, env_params)
-            done = terminated | truncated  # PureJaxRL and the lesson both stop bootstrapping at either
+            if len(stepped) == 6:  # gymnax 1.x: terminated and truncated apart
+                next_obs, env_state, reward, terminated, truncated, _ = stepped
+                done = terminated | truncated  # PureJaxRL and the lesson both stop bootstrapping at either
+            else:  # older gymnax (the one JAX 0.4 installs with): one done flag
+                next_obs, env_state, reward, done, _ = stepped
             running, recent, count = episode
             running = running + reward
             for i in range(n_envs):  # record finished episodes' returns in a ring of 20

@@ -37,6 +37,7 @@ struct CheckCommand: ParsableCommand {
         let executable = NotebookArguments.executablePath()
         let toolchain = try Toolchain.locate(besideExecutable: executable)
         let status = StatusLine(quiet: quiet)
+        Interrupts.install(outcome: "nothing was written") { status.error($0) }
         let cache = ResultCache(directory: cacheDir ?? ResultCache.defaultDirectory)
         let executor = NotebookExecutor(toolchain: toolchain, cache: cache, executable: executable,
                                         mode: noRun ? .typecheck : .runWithoutStoring) {
@@ -51,7 +52,9 @@ struct CheckCommand: ParsableCommand {
                 } catch let error as LinkErrors {
                     failures += error.errors.map(\.description)
                 }
-                failures += try executor.execute(notebook).results.errorMessages
+                let results = try executor.execute(notebook).results
+                Interrupts.waitIfInterrupted()  // cells an interrupt stopped are not the notebook's failures
+                failures += results.errorMessages
             } catch let error as NotebookError {
                 failures.append(error.description)
             } catch let error as ExecutionError {

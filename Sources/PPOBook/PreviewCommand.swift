@@ -3,16 +3,18 @@ import Dispatch
 import Foundation
 import Preview
 
-/// `ppo-book preview`: serve a notebook's page and render it again on every save.
+/// `ppo-book preview`: serve a notebook's page, or a course's site, and render again on every save.
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Serve a notebook's page on 127.0.0.1 and render it again whenever it is saved.",
+        abstract: "Serve a notebook's page, or a course's site, on 127.0.0.1 and render again whenever a file is saved.",
         discussion: """
-            Renders the notebook (or every notebook in a folder) as `render` does, into the same output \\
-            folder, and serves the pages at http://127.0.0.1:PORT/. The notebook and the files its front \\
-            matter declares as inputs are watched: a save renders again (a save during a render restarts \\
-            it), and the open page reloads once the new page is written, keeping its scroll position. \\
+            Renders the notebook, or the folder as a course site (index, lessons with their navigation, \\
+            search), as `render` does, into the same output folder, and serves the pages at \\
+            http://127.0.0.1:PORT/. The notebooks, the files their front matter declares as inputs, the \\
+            course's course.yml and the folder's list of notebooks are watched: a save renders again (a \\
+            save during a render restarts it; in a course, lessons that did not change come from the cache), \\
+            and the open page reloads once the render has ended, keeping its scroll position. \\
             While a render runs the page shows the running cell and its progress; when one fails it shows \\
             the errors above the last good page. Press Ctrl-C to stop.
             """
@@ -41,7 +43,9 @@ struct PreviewCommand: ParsableCommand {
         var renderArguments: [String] = []
         if let cacheDir { renderArguments += ["--cache-dir", cacheDir] }
         if optimize { renderArguments.append("--optimize") }
-        let server = try PreviewServer(notebooks: try NotebookArguments.notebookPaths(in: input), outputDirectory: output,
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: input, isDirectory: &isFolder)
+        let server = try PreviewServer(input: input, isCourse: isFolder.boolValue, outputDirectory: output,
                                        port: port, executable: NotebookArguments.executablePath(),
                                        renderArguments: renderArguments)
         let started = DispatchSemaphore(value: 0)

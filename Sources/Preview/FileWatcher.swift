@@ -3,21 +3,23 @@ import Foundation
 import Glibc
 #endif
 
-/// Watches a set of files by their size and modification time, checked every few
-/// milliseconds, and reports a change once the files have been still for `quiet` seconds
-/// (an editor's save is often several writes and a rename).
+/// Watches a set of files by their size and modification time, and which notebooks (`.md`
+/// files) a set of folders holds, checked every few milliseconds, and reports a change once
+/// everything has been still for `quiet` seconds (an editor's save is often several writes and a rename).
 final class FileWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String]
+    private let folders: [String]
     private let quiet: Double
 
-    /// Watches `files`.
-    init(files: [String], quiet: Double = 0.08) {
+    /// Watches `files`, and the notebooks that appear in or leave `folders`.
+    init(files: [String], folders: [String] = [], quiet: Double = 0.08) {
         self.files = files
+        self.folders = folders
         self.quiet = quiet
     }
 
-    /// Replaces the files watched (the notebook's declared inputs may change with it).
+    /// Replaces the files watched (a notebook's declared inputs may change with it).
     func watch(_ files: [String]) { lock.withLock { self.files = files } }
 
     /// Calls `onChange` on a background thread after each settled change, for ever.
@@ -39,9 +41,13 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 
-    /// Each file's size and modification time (empty for a missing file).
+    /// Each file's size and modification time (empty for a missing file), and each folder's notebooks.
     private func stamps() -> [String: String] {
         var result: [String: String] = [:]
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            result[folder + "/"] = names.filter { $0.hasSuffix(".md") }.sorted().joined(separator: "\n")
+        }
         for file in lock.withLock({ files }) {
             var info = stat()
             result[file] = stat(file, &info) == 0

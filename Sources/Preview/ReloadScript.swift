@@ -1,25 +1,21 @@
 /// The script `preview` adds to a page it serves (and only then: written pages carry none).
 ///
-/// It asks the server, by long polling, for the notebook's state. When a new page has been
+/// It asks the server, by long polling, for the state of the render. When a new page has been
 /// written it keeps the scroll position and reloads; while a render runs it shows the
 /// running cell and its progress; when a render fails it shows a banner with each error's
 /// `file:line` above the page, which is the last good one.
 enum ReloadScript {
-    /// `page` with the script before `</body>` (or at its end), for the notebook `name` whose page is at `version`.
-    static func inject(into page: String, name: String, version: Int) -> String {
-        let script = "<script>\n" + source(name: name, version: version) + "\n</script>\n"
+    /// `page` with the script before `</body>` (or at its end), for pages at `version`.
+    static func inject(into page: String, version: Int) -> String {
+        let script = "<script>\n" + source(version: version) + "\n</script>\n"
         guard let end = page.range(of: "</body>", options: .backwards) else { return page + script }
         return page.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: script)
     }
 
-    private static func source(name: String, version: Int) -> String {
-        let quotedName = "\"" + name.unicodeScalars.map { scalar in
-            scalar.isASCII && scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar))
-                ? String(scalar) : String(format: "\\u%04x", scalar.value)
-        }.joined() + "\""
-        return """
+    private static func source(version: Int) -> String {
+        """
         (function () {
-          var name = \(quotedName), version = \(version), serial = -1, key = "ppo-book-preview-scroll:" + name;
+          var version = \(version), serial = -1, key = "ppo-book-preview-scroll:" + location.pathname;
           var saved = sessionStorage.getItem(key);
           if (saved !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(saved)); }
           var box = document.createElement("div");
@@ -54,7 +50,7 @@ enum ReloadScript {
             }
           }
           function poll() {
-            fetch("/_preview/state?name=" + encodeURIComponent(name) + "&since=" + serial, { cache: "no-store" })
+            fetch("/_preview/state?since=" + serial, { cache: "no-store" })
               .then(function (response) { return response.json(); })
               .then(function (state) {
                 if (state.pageVersion !== version) {

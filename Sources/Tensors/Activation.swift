@@ -6,7 +6,7 @@ public enum Activation: Sendable {
     case tanh
 
     /// Applies the function to `count` values in place, with the same arithmetic as the tensor operation.
-    func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
+    package func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .relu:
             for index in 0..<count { values[index] = Swift.max(values[index], 0) }
@@ -18,7 +18,7 @@ public enum Activation: Sendable {
 
     /// The gradient before the function from the gradient after it and the function's output `y`,
     /// computed as the separate operations' backward steps do (adding into zero), so the bits agree.
-    func backward(_ gradient: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
+    package func backward(_ gradient: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
                   into result: UnsafeMutableBufferPointer<Float>) {
         switch self {
         case .relu:

@@ -19,6 +19,14 @@ enum MatrixKernels {
             return
         }
         var i = 0
+        if n % (2 * width) == 0 {
+            while i + 6 <= m {
+                for j in stride(from: 0, to: n, by: 2 * width) {
+                    multiplyTile6x16(a + i * aRowStride, aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n)
+                }
+                i += 6
+            }
+        }
         while i + 4 <= m {
             var j = 0
             while j + 2 * width <= n {
@@ -52,6 +60,10 @@ enum MatrixKernels {
         }
         while i < m {
             var j = 0
+            while j + 4 * width <= n {
+                multiplyRow32(a + i * aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n)
+                j += 4 * width
+            }
             while j + width <= n {
                 var c0 = load(c + i * n + j)
                 var aPointer = a + i * aRowStride
@@ -88,6 +100,57 @@ enum MatrixKernels {
             }
             source += m
         }
+    }
+
+    /// A 6-row, 16-column block of `multiply`, held in twelve vector registers over the whole of `k`:
+    /// enough independent sums to keep both FMA units busy through their latency. Each value of `c`
+    /// gets the same chain of fused multiply-adds as in the smaller blocks, so the bits are the same.
+    @inline(__always)
+    private static func multiplyTile6x16(
+        _ a: UnsafePointer<Float>, _ aRowStride: Int, _ aColumnStride: Int,
+        _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, k: Int, n: Int
+    ) {
+        let width = Vector.scalarCount
+        var c00 = load(c), c01 = load(c + width)
+        var c10 = load(c + n), c11 = load(c + n + width)
+        var c20 = load(c + 2 * n), c21 = load(c + 2 * n + width)
+        var c30 = load(c + 3 * n), c31 = load(c + 3 * n + width)
+        var c40 = load(c + 4 * n), c41 = load(c + 4 * n + width)
+        var c50 = load(c + 5 * n), c51 = load(c + 5 * n + width)
+        var aPointer = a
+        var bPointer = b
+        for _ in 0..<k {
+            let left = load(bPointer), right = load(bPointer + width)
+            let a0 = Vector(repeating: aPointer[0]), a1 = Vector(repeating: aPointer[aRowStride])
+            c00 = c00.addingProduct(a0, left)
+            c01 = c01.addingProduct(a0, right)
+            c10 = c10.addingProduct(a1, left)
+            c11 = c11.addingProduct(a1, right)
+            let a2 = Vector(repeating: aPointer[2 * aRowStride]), a3 = Vector(repeating: aPointer[3 * aRowStride])
+            c20 = c20.addingProduct(a2, left)
+            c21 = c21.addingProduct(a2, right)
+            c30 = c30.addingProduct(a3, left)
+            c31 = c31.addingProduct(a3, right)
+            let a4 = Vector(repeating: aPointer[4 * aRowStride]), a5 = Vector(repeating: aPointer[5 * aRowStride])
+            c40 = c40.addingProduct(a4, left)
+            c41 = c41.addingProduct(a4, right)
+            c50 = c50.addingProduct(a5, left)
+            c51 = c51.addingProduct(a5, right)
+            aPointer += aColumnStride
+            bPointer += n
+        }
+        store(c00, c)
+        store(c01, c + width)
+        store(c10, c + n)
+        store(c11, c + n + width)
+        store(c20, c + 2 * n)
+        store(c21, c + 2 * n + width)
+        store(c30, c + 3 * n)
+        store(c31, c + 3 * n + width)
+        store(c40, c + 4 * n)
+        store(c41, c + 4 * n + width)
+        store(c50, c + 5 * n)
+        store(c51, c + 5 * n + width)
     }
 
     /// A 4-row, 16-column block of `multiply`, held in eight vector registers over the whole of `k`.
@@ -128,6 +191,32 @@ enum MatrixKernels {
         store(c31, c + 3 * n + width)
     }
 
+    /// 32 columns of one row of `multiply`: four independent sums, so that a lone row (a head's weight
+    /// gradient) is not held up by the latency of one chain of fused multiply-adds.
+    @inline(__always)
+    private static func multiplyRow32(
+        _ a: UnsafePointer<Float>, _ aColumnStride: Int, _ b: UnsafePointer<Float>,
+        _ c: UnsafeMutablePointer<Float>, k: Int, n: Int
+    ) {
+        let width = Vector.scalarCount
+        var c0 = load(c), c1 = load(c + width), c2 = load(c + 2 * width), c3 = load(c + 3 * width)
+        var aPointer = a
+        var bPointer = b
+        for _ in 0..<k {
+            let value = Vector(repeating: aPointer[0])
+            c0 = c0.addingProduct(value, load(bPointer))
+            c1 = c1.addingProduct(value, load(bPointer + width))
+            c2 = c2.addingProduct(value, load(bPointer + 2 * width))
+            c3 = c3.addingProduct(value, load(bPointer + 3 * width))
+            aPointer += aColumnStride
+            bPointer += n
+        }
+        store(c0, c)
+        store(c1, c + width)
+        store(c2, c + 2 * width)
+        store(c3, c + 3 * width)
+    }
+
     /// One row of `multiply` for the columns from `start` on, one value at a time.
     @inline(__always)
     private static func multiplyRowTail(
@@ -155,7 +244,21 @@ enum MatrixKernels {
     ) {
         if m <= 4 || n < Vector.scalarCount {
             let width = Vector.scalarCount
-            for i in 0..<m {
+            var i = 0
+            if n < width {
+                // Few columns (a policy or value head): four rows' dot products side by side.
+                while i + 4 <= m {
+                    for j in 0..<n {
+                        let sums = dot4(a + i * k, rowStride: k, b + j * k, count: k)
+                        c[i * n + j] += sums.0
+                        c[(i + 1) * n + j] += sums.1
+                        c[(i + 2) * n + j] += sums.2
+                        c[(i + 3) * n + j] += sums.3
+                    }
+                    i += 4
+                }
+            }
+            for i in i..<m {
                 var j = 0
                 while j + width <= n {
                     let sums = dot8(a + i * k, b + j * k, rowStride: k, count: k)
@@ -170,16 +273,37 @@ enum MatrixKernels {
             return
         }
         let transposed = ThreadContext.current.scratchBuffer(count: k * n)
-        var row = b
-        for j in 0..<n {
-            var destination = transposed + j
-            for p in 0..<k {
-                destination.pointee = row[p]
-                destination += n
-            }
-            row += k
-        }
+        transpose(b, rows: n, columns: k, into: transposed)
         multiply(a, aRowStride: k, aColumnStride: 1, transposed, into: c, m: m, k: k, n: n)
+    }
+
+    /// Writes the transpose of the row-major `[rows, columns]` matrix `x` into `result` (`[columns, rows]`),
+    /// eight by eight rows and columns at a time where it can.
+    static func transpose(_ x: UnsafePointer<Float>, rows: Int, columns: Int, into result: UnsafeMutablePointer<Float>) {
+        let width = Vector.scalarCount
+        var row = 0
+        while row + width <= rows {
+            var column = 0
+            while column + width <= columns {
+                let source = x + row * columns + column
+                let r0 = load(source), r1 = load(source + columns), r2 = load(source + 2 * columns)
+                let r3 = load(source + 3 * columns), r4 = load(source + 4 * columns), r5 = load(source + 5 * columns)
+                let r6 = load(source + 6 * columns), r7 = load(source + 7 * columns)
+                let destination = result + column * rows + row
+                for lane in 0..<width {
+                    store(Vector(r0[lane], r1[lane], r2[lane], r3[lane], r4[lane], r5[lane], r6[lane], r7[lane]),
+                          destination + lane * rows)
+                }
+                column += width
+            }
+            for c in column..<columns {
+                for r in row..<(row + width) { result[c * rows + r] = x[r * columns + c] }
+            }
+            row += width
+        }
+        for r in row..<rows {
+            for c in 0..<columns { result[c * rows + r] = x[r * columns + c] }
+        }
     }
 
     /// sums[j] += Σᵢ x[i, j] over the rows of a row-major `[rows, columns]` matrix
@@ -262,6 +386,34 @@ enum MatrixKernels {
         let four = v.lowHalf + v.highHalf
         let two = four.lowHalf + four.highHalf
         return two[0] + two[1]
+    }
+
+    /// The dot products of four runs starting at `x`, `rowStride` apart, with one run `y`: each
+    /// computed exactly as `dot` computes it, the four side by side.
+    @inline(__always)
+    static func dot4(_ x: UnsafePointer<Float>, rowStride: Int, _ y: UnsafePointer<Float>, count: Int)
+        -> (Float, Float, Float, Float) {
+        let width = Vector.scalarCount
+        let (x0, x1, x2, x3) = (x, x + rowStride, x + 2 * rowStride, x + 3 * rowStride)
+        var s0 = Vector(), s1 = Vector(), s2 = Vector(), s3 = Vector()
+        var p = 0
+        while p + width <= count {
+            let value = load(y + p)
+            s0 = s0.addingProduct(load(x0 + p), value)
+            s1 = s1.addingProduct(load(x1 + p), value)
+            s2 = s2.addingProduct(load(x2 + p), value)
+            s3 = s3.addingProduct(load(x3 + p), value)
+            p += width
+        }
+        var totals = (horizontalSum(s0), horizontalSum(s1), horizontalSum(s2), horizontalSum(s3))
+        while p < count {
+            totals.0 += x0[p] * y[p]
+            totals.1 += x1[p] * y[p]
+            totals.2 += x2[p] * y[p]
+            totals.3 += x3[p] * y[p]
+            p += 1
+        }
+        return totals
     }
 
     /// The dot product of two contiguous runs of `count` values.

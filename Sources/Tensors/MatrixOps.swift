@@ -51,20 +51,10 @@ extension Tensor {
         if let bias, bias.shape != [outputs] {
             fatalError("linear: bias of shape \(bias.shape) does not fit a weight of shape \(weight.shape); expected [\(outputs)]")
         }
-        var values = [Float](repeating: 0, count: batch * outputs)
-        values.withUnsafeMutableBufferPointer { y in
-            if let bias {
-                bias.scalars.withUnsafeBufferPointer { b in
-                    for row in 0..<batch { (y.baseAddress! + row * outputs).update(from: b.baseAddress!, count: outputs) }
-                }
+        let values = input.scalars.withUnsafeBufferPointer { x in
+            Tensor.filledArray(count: batch * outputs) { y in
+                LinearKernels.forward(x.baseAddress!, rows: batch, weight: weight, bias: bias, activation: activation, into: y.baseAddress!)
             }
-            input.scalars.withUnsafeBufferPointer { x in
-                weight.scalars.withUnsafeBufferPointer { w in
-                    MatrixKernels.multiplyTransposed(x.baseAddress!, w.baseAddress!, into: y.baseAddress!,
-                                                     m: batch, k: inputs, n: outputs)
-                }
-            }
-            activation?.apply(y.baseAddress!, count: y.count)
         }
         let shape = input.rank == 2 ? [batch, outputs] : [outputs]
         guard Tensor.needsGradient(input, weight) || bias.map(Tensor.needsGradient) == true else {
@@ -73,21 +63,13 @@ extension Tensor {
         let recorded = bias.map { [input, weight, $0] } ?? [input, weight]
         /// Adds the gradients of input, weight and bias given `dy`, the gradient before the activation.
         func propagate(_ dy: UnsafePointer<Float>) {
-            input.addToGradient { dx in
-                weight.scalars.withUnsafeBufferPointer { w in
-                    MatrixKernels.multiply(dy, aRowStride: outputs, aColumnStride: 1, w.baseAddress!,
-                                           into: dx.baseAddress!, m: batch, k: outputs, n: inputs)
-                }
-            }
+            input.addToGradient { dx in LinearKernels.addInputGradient(dy, rows: batch, weight: weight, into: dx.baseAddress!) }
             weight.addToGradient { dw in
                 input.scalars.withUnsafeBufferPointer { x in
-                    MatrixKernels.multiply(dy, aRowStride: 1, aColumnStride: outputs, x.baseAddress!,
-                                           into: dw.baseAddress!, m: outputs, k: batch, n: inputs)
+                    LinearKernels.addWeightGradient(dy, input: x.baseAddress!, rows: batch, outputs: outputs, inputs: inputs, into: dw.baseAddress!)
                 }
             }
-            bias?.addToGradient { db in
-                MatrixKernels.addColumnSums(dy, rows: batch, columns: outputs, into: db.baseAddress!)
-            }
+            bias?.addToGradient { db in LinearKernels.addBiasGradient(dy, rows: batch, outputs: outputs, into: db.baseAddress!) }
         }
         return result(shape: shape, scalars: values, op: activation == nil ? "linear" : "linear+activation", inputs: recorded) { gradient in
             guard let activation else { return propagate(gradient.baseAddress!) }

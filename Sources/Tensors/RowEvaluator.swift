@@ -3,7 +3,7 @@
 ///
 /// It reads the layers' current weights on every call (optimisers update them in place), and each
 /// layer computes exactly what `Tensor.linear` followed by `relu()` or `tanh()` gives for a
-/// one-row input, bit for bit: the same matrix kernel, the same activation code.
+/// one-row input, bit for bit: the same `LinearKernels` code.
 ///
 /// ```swift
 /// let evaluator = RowEvaluator([(hidden, .tanh), (head, nil)])
@@ -48,16 +48,8 @@ public final class RowEvaluator {
         var source = input
         for (index, layer) in layers.enumerated() {
             let target = buffers[index]
-            let (outputs, inputs) = (layer.linear.weight.shape[0], layer.linear.weight.shape[1])
-            if let bias = layer.linear.bias {
-                bias.scalars.withUnsafeBufferPointer { target.update(from: $0.baseAddress!, count: outputs) }
-            } else {
-                target.update(repeating: 0, count: outputs)
-            }
-            layer.linear.weight.scalars.withUnsafeBufferPointer { w in
-                MatrixKernels.multiplyTransposed(source, w.baseAddress!, into: target, m: 1, k: inputs, n: outputs)
-            }
-            layer.activation?.apply(target, count: outputs)
+            LinearKernels.forward(source, rows: 1, weight: layer.linear.weight, bias: layer.linear.bias,
+                                  activation: layer.activation, into: target)
             source = UnsafePointer(target)
         }
         return output(ofLayer: layers.count - 1)

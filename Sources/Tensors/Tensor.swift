@@ -16,7 +16,7 @@ public final class Tensor {
     public let shape: [Int]
 
     /// The values in row-major order.
-    public internal(set) var scalars: [Float]
+    public package(set) var scalars: [Float]
 
     /// Whether gradients flow into this tensor. Set it on parameters (leaves);
     /// results of operations on such tensors require gradients automatically.

@@ -27,13 +27,21 @@ import Testing
         let figure = try Data(contentsOf: URL(fileURLWithPath: workspace.output + "/figures/n-plot.svg"))
         try Self.endless.write(toFile: workspace.notebook, atomically: true, encoding: .utf8)
         let (process, errors) = try workspace.start(input)
+        let (status, text) = Self.signalOnceTheCellRuns(process, errors, in: workspace, signal: signal)
+        return (workspace, page, figure, status, text)
+    }
+
+    /// Waits until the endless cell has written its process ids, sends `signal` to `process`,
+    /// and returns its exit status and what it wrote to `errors`.
+    static func signalOnceTheCellRuns(_ process: Process, _ errors: Pipe, in workspace: Workspace,
+                                      signal: Int32) -> (Int32, String) {
         let pids = workspace.root + "/pids.txt"
         for _ in 0..<600 where !FileManager.default.fileExists(atPath: pids) { usleep(100_000) }
         #expect(FileManager.default.fileExists(atPath: pids), "the cell started")
         kill(process.processIdentifier, signal)
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return (workspace, page, figure, process.terminationStatus, text)
+        return (process.terminationStatus, text)
     }
 
     @Test(arguments: [SIGINT, SIGTERM])
@@ -58,6 +66,20 @@ import Testing
         #expect(workspace.temporaryFolderContents().isEmpty, "left behind: \(workspace.temporaryFolderContents())")
         #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.output + "/n.html")) == page)
         #expect(!FileManager.default.fileExists(atPath: workspace.output + "/index.html"))
+    }
+
+    /// `ppo-book check` is stopped the same way, and still writes nothing.
+    @Test func anInterruptStopsACheck() throws {
+        let workspace = try Workspace()
+        try Self.endless.write(toFile: workspace.notebook, atomically: true, encoding: .utf8)
+        let (process, errors) = try workspace.startCheck("n.md")
+        let (status, text) = Self.signalOnceTheCellRuns(process, errors, in: workspace, signal: SIGINT)
+        #expect(status == 130, "\(text)")
+        #expect(text.contains("interrupted") && text.contains("nothing was written"), "\(text)")
+        #expect(!text.contains("failure"), "an interrupt is not reported as the notebook's failure: \(text)")
+        #expect(workspace.leftoverProcesses().isEmpty, "left running: \(workspace.leftoverProcesses())")
+        #expect(workspace.temporaryFolderContents().isEmpty, "left behind: \(workspace.temporaryFolderContents())")
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
     }
 
     /// SIGKILL cannot be handled: the cell program and its forks die with ppo-book through

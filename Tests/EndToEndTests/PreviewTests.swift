@@ -58,6 +58,43 @@ import Testing
     }
 }
 
+extension PreviewTests {
+    /// A folder previewed as a course: the site is served with the script in every page, and a
+    /// save in one lesson updates the navigation of the others; a new notebook joins the site.
+    @Test func aFolderIsPreviewedAsTheCourseSite() throws {
+        let workspace = try Workspace()
+        let course = workspace.root + "/course"
+        try FileManager.default.createDirectory(atPath: course, withIntermediateDirectories: true)
+        func lesson(_ name: String, _ title: String) throws {
+            try "# \(title)\n\nText of \(name).\n\n```swift\nprint(\"\(name) ran\")\n```\n"
+                .write(toFile: "\(course)/\(name).md", atomically: true, encoding: .utf8)
+        }
+        try lesson("a", "Alpha lesson")
+        try lesson("b", "Beta lesson")
+        let preview = try PreviewProcess(workspace: workspace, input: "course")
+        defer { preview.kill() }
+
+        let first = try preview.state(after: -1) { $0.pageVersion >= 1 && !$0.rendering }
+        let index = try preview.get("/")
+        #expect(index.contains("Alpha lesson") && index.contains("Beta lesson"), "the course index is the home page")
+        #expect(index.contains("/_preview/state"))
+        let alpha = try preview.get("/a.html")
+        #expect(alpha.contains("a ran") && alpha.contains("href=\"b.html\"") && alpha.contains("/_preview/state"))
+        #expect(try preview.get("/search-index.js").contains("Beta lesson"))
+
+        try lesson("b", "Renamed beta")
+        let renamed = try preview.state(after: first.serial) { $0.pageVersion > first.pageVersion && !$0.rendering }
+        #expect(renamed.errors.isEmpty, "\(renamed.errors)")
+        #expect(try preview.get("/a.html").contains("Renamed beta"), "the other lesson's navigation follows the edit")
+
+        try lesson("c", "Gamma lesson")
+        _ = try preview.state(after: renamed.serial) { $0.pageVersion > renamed.pageVersion && !$0.rendering }
+        #expect(try preview.get("/index.html").contains("Gamma lesson"), "a new notebook joins the site")
+        #expect(try preview.get("/c.html").contains("c ran"))
+        #expect(preview.interrupt() == 130)
+    }
+}
+
 extension Workspace {
     /// The ids of `ppo-book render` processes working on this workspace's cache.
     func renderProcesses() -> [String] {
@@ -84,9 +121,9 @@ private final class PreviewProcess {
     private let process = Process()
     private let port: Int
 
-    init(workspace: Workspace) throws {
+    init(workspace: Workspace, input: String = "n.md") throws {
         process.executableURL = URL(fileURLWithPath: Workspace.binary)
-        process.arguments = ["preview", "n.md", "--port", "0", "--output", "out", "--cache-dir", workspace.root + "/cache"]
+        process.arguments = ["preview", input, "--port", "0", "--output", "out", "--cache-dir", workspace.root + "/cache"]
         process.currentDirectoryURL = URL(fileURLWithPath: workspace.root)
         let output = Pipe()
         process.standardOutput = output
@@ -118,12 +155,12 @@ private final class PreviewProcess {
         return String(decoding: box.data ?? Data(), as: UTF8.self)
     }
 
-    /// Long-polls the notebook's state until `condition` holds (for at most three minutes).
+    /// Long-polls the render's state until `condition` holds (for at most three minutes).
     func state(after serial: Int, until condition: (State) -> Bool) throws -> State {
         var since = serial
         let deadline = Date() + 180
         while Date() < deadline {
-            let state = try JSONDecoder().decode(State.self, from: Data(get("/_preview/state?name=n&since=\(since)").utf8))
+            let state = try JSONDecoder().decode(State.self, from: Data(get("/_preview/state?since=\(since)").utf8))
             if condition(state) { return state }
             since = state.serial
         }

@@ -64,6 +64,13 @@ struct Workspace {
         return (process, errors)
     }
 
+    /// Starts `ppo-book check` of `path` and returns at once; standard error goes to the returned pipe.
+    func startCheck(_ path: String) throws -> (Process, Pipe) {
+        let (process, _, errors) = try launch(["check", path, "--cache-dir", root + "/cache"],
+                                              binary: Self.binary, capturingOutput: false)
+        return (process, errors)
+    }
+
     /// Runs ppo-book with `arguments` in the workspace and waits for it.
     func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
         let (process, output, errors) = try launch(arguments, binary: Self.binary, capturingOutput: true)

@@ -52,6 +52,48 @@ struct CoreOpsTests {
         #expect(zip(linear.scalars, product.scalars).allSatisfy { abs($0 - $1) < 1e-4 })
     }
 
+    @Test("matmul gives each value one chain of fused multiply-adds, whichever block of rows computes it", arguments: [
+        (64, 64, 64), (13, 7, 32), (6, 3, 16), (10, 5, 48),
+    ])
+    func matrixProductBits(m: Int, k: Int, n: Int) {
+        let a = sample([m, k]), b = sample([k, n], offset: 1)
+        let product = a.matmul(b)
+        for i in 0..<m {
+            for j in 0..<n {
+                var expected: Float = 0
+                for p in 0..<k { expected = expected.addingProduct(a.scalars[i * k + p], b.scalars[p * n + j]) }
+                #expect(product.scalars[i * n + j].bitPattern == expected.bitPattern, "[\(i), \(j)] of \(m)x\(k)x\(n)")
+            }
+        }
+    }
+
+    @Test("a layer with few outputs gives each value one dot product: eight lanes, halved, then the tail", arguments: [
+        (64, 64, 2), (7, 19, 1), (3, 12, 3),
+    ])
+    func fewOutputsBits(rows: Int, inputs: Int, outputs: Int) {
+        let x = sample([rows, inputs]), w = sample([outputs, inputs], offset: 1)
+        let y = Tensor.linear(x, weight: w, bias: nil)
+        for i in 0..<rows {
+            for j in 0..<outputs {
+                var lanes = [Float](repeating: 0, count: 8)
+                var p = 0
+                while p + 8 <= inputs {
+                    for lane in 0..<8 { lanes[lane] = lanes[lane].addingProduct(x.scalars[i * inputs + p + lane], w.scalars[j * inputs + p + lane]) }
+                    p += 8
+                }
+                let four = (0..<4).map { lanes[$0] + lanes[$0 + 4] }
+                let two = [four[0] + four[2], four[1] + four[3]]
+                var expected = two[0] + two[1]
+                while p < inputs {
+                    expected += x.scalars[i * inputs + p] * w.scalars[j * inputs + p]
+                    p += 1
+                }
+                let value: Float = 0 + expected
+                #expect(y.scalars[i * outputs + j].bitPattern == value.bitPattern, "[\(i), \(j)]")
+            }
+        }
+    }
+
     @Test("reductions, softmax and log-softmax")
     func reductions() {
         let x = Tensor([[1, 2, 3], [4, 5, 6]])

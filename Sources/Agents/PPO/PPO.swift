@@ -27,6 +27,10 @@ public final class PPO {
     var samplingGenerator: SeededGenerator
     /// The network acting on one state at a time: `chooseAction`, `value(of:)` and rollout collection.
     lazy var actingPolicy = ActingPolicy(network)
+    /// The loss's forward and backward pass, fused (`.perSample` pairing).
+    private lazy var minibatchPass = PPOMinibatchPass(network: network)
+    /// The current minibatch's rows, refilled in place.
+    private var minibatch = PPOMinibatch()
     private var shufflingGenerator: SeededGenerator
 
     /// Creates an agent; `seed` determines the initial weights, the actions drawn and the minibatch order.
@@ -116,13 +120,13 @@ public final class PPO {
             order.shuffle(using: &shufflingGenerator)
             var klTotal = 0.0
             for start in stride(from: 0, to: batch.count, by: config.batchSize) {
-                let rows = Array(order[start..<min(start + config.batchSize, batch.count)])
-                let step = minibatchStep(batch, rows: rows)
-                klTotal += step.klSum
-                clippedSamples += step.clipFraction * Double(rows.count)
-                stats.policyLoss += step.policyLoss
-                stats.valueLoss += step.valueLoss
-                stats.entropy += step.entropy
+                minibatch.fill(from: batch, rows: order[start..<min(start + config.batchSize, batch.count)])
+                let (loss, klSum) = minibatchStep(minibatch)
+                klTotal += klSum
+                clippedSamples += loss.clipFraction * Double(minibatch.count)
+                stats.policyLoss += Double(loss.policyLoss)
+                stats.valueLoss += Double(loss.valueLoss)
+                stats.entropy += Double(loss.entropy)
                 minibatches += 1
             }
             let kl = klTotal / Double(batch.count)
@@ -140,30 +144,49 @@ public final class PPO {
         return stats
     }
 
-    private func minibatchStep(_ batch: RolloutBatch, rows: [Int])
-        -> (klSum: Double, clipFraction: Double, policyLoss: Double, valueLoss: Double, entropy: Double) {
-        let states = batch.states[rows: rows]
-        let actionSize = network.kind.actionSize
-        var actions = [Float]()
-        actions.reserveCapacity(rows.count * actionSize)
-        for row in rows { actions.append(contentsOf: batch.actions[row * actionSize ..< (row + 1) * actionSize]) }
-        let oldLogProbs = rows.map { batch.logProbs[$0] }
+    /// One gradient step on `minibatch`, as `update` takes one per minibatch: the loss's gradient,
+    /// its norm clipped to `maxGradNorm`, then one Adam step. Returns the minibatch's losses.
+    @discardableResult
+    public func step(on minibatch: PPOMinibatch) -> PPOMinibatchPass.Loss {
+        minibatchStep(minibatch).loss
+    }
+
+    /// One gradient step: the loss's gradient (the fused pass, or the tape for the `[N, N]` ratio
+    /// of `.everyPairAsPrinted`), its norm clipped, then Adam; returns the losses and the KL terms' sum.
+    private func minibatchStep(_ minibatch: PPOMinibatch) -> (loss: PPOMinibatchPass.Loss, klSum: Double) {
+        let newLogProbs: [Float]
+        let loss: PPOMinibatchPass.Loss
+        switch config.ratioPairing {
+        case .perSample:
+            loss = minibatchPass.run(minibatch, clipEpsilon: config.clipEpsilon, valueCoefficient: config.valueCoefficient,
+                                     entropyCoefficient: config.entropyCoefficient)
+            newLogProbs = Array(minibatchPass.newLogProbs)
+        case .everyPairAsPrinted:
+            (loss, newLogProbs) = tapeGradient(minibatch)
+        }
+        clipGradNorm(optimizer.parameters, maxNorm: config.maxGradNorm)
+        optimizer.step()
+        var klSum = 0.0
+        for (old, new) in zip(minibatch.oldLogProbs, newLogProbs) {
+            klSum += config.klEstimator.term(logRatio: Double(new) - Double(old))
+        }
+        return (loss, klSum)
+    }
+
+    /// The loss built on the tape, as the lesson writes it, and its gradient by `backward()`.
+    private func tapeGradient(_ minibatch: PPOMinibatch) -> (loss: PPOMinibatchPass.Loss, newLogProbs: [Float]) {
+        let states = Tensor(minibatch.states, shape: [minibatch.count, minibatch.states.count / minibatch.count])
         let (output, values) = network.forward(states)
-        let (newLogProbs, entropies) = network.logProbsAndEntropy(actorOutput: output, actions: actions)
-        let surrogate = ClippedSurrogate(newLogProbs: newLogProbs, oldLogProbs: Tensor(oldLogProbs),
-                                         advantages: Tensor(rows.map { batch.advantages[$0] }),
+        let (newLogProbs, entropies) = network.logProbsAndEntropy(actorOutput: output, actions: minibatch.actions)
+        let surrogate = ClippedSurrogate(newLogProbs: newLogProbs, oldLogProbs: Tensor(minibatch.oldLogProbs),
+                                         advantages: Tensor(minibatch.advantages),
                                          clipEpsilon: config.clipEpsilon, pairing: config.ratioPairing)
-        let valueLoss = mseLoss(values, Tensor(rows.map { batch.returns[$0] }))
+        let valueLoss = mseLoss(values, Tensor(minibatch.returns))
         let entropy = entropies.mean()
         let loss = surrogate.loss + config.valueCoefficient * valueLoss - config.entropyCoefficient * entropy
         optimizer.zeroGrad()
         loss.backward()
-        clipGradNorm(optimizer.parameters, maxNorm: config.maxGradNorm)
-        optimizer.step()
-        var klSum = 0.0
-        for (old, new) in zip(oldLogProbs, newLogProbs.scalars) {
-            klSum += config.klEstimator.term(logRatio: Double(new) - Double(old))
-        }
-        return (klSum, surrogate.clipFraction, Double(surrogate.loss.item), Double(valueLoss.item), Double(entropy.item))
+        return (PPOMinibatchPass.Loss(total: loss.item, policyLoss: surrogate.loss.item, valueLoss: valueLoss.item,
+                                      entropy: entropy.item, clipFraction: surrogate.clipFraction), newLogProbs.scalars)
     }
 }

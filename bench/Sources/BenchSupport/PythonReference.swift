@@ -3,16 +3,17 @@ import Foundation
 /// A reference measured by a Python script in the same benchmark run (PyTorch, Gymnasium),
 /// so that ratios compare two measurements taken on the same machine at the same time.
 public enum PythonReference {
-    /// Runs `script` with `arguments` and returns the JSON object of numbers it prints.
+    /// Runs `script` with `arguments` under `interpreter` and returns the JSON object of numbers it prints.
     ///
-    /// Returns nil, after printing why, when `python3 -c "import <modules>"` fails (the
+    /// Returns nil, after printing why, when `<interpreter> -c "import <modules>"` fails (the
     /// reference is optional and never needed by the tests) or the script gives no such JSON.
-    public static func measure(script: URL, arguments: [String] = [], requiring modules: String) -> [String: Double]? {
-        guard output(of: ["python3", "-c", "import \(modules)"]) != nil else {
-            print("Python reference skipped: `python3 -c \"import \(modules)\"` failed (pip install \(modules.replacingOccurrences(of: ",", with: "")) to compare).")
+    public static func measure(script: URL, arguments: [String] = [], requiring modules: String,
+                               interpreter: String = "python3") -> [String: Double]? {
+        guard output(of: [interpreter, "-c", "import \(modules)"]) != nil else {
+            print("Python reference skipped: `\(interpreter) -c \"import \(modules)\"` failed (pip install \(modules.replacingOccurrences(of: ",", with: "")) to compare).")
             return nil
         }
-        guard let text = output(of: ["python3", script.path] + arguments),
+        guard let text = output(of: [interpreter, script.path] + arguments),
               let figures = try? JSONDecoder().decode([String: Double].self, from: Data(text.utf8)) else {
             print("Python reference skipped: \(script.lastPathComponent) did not print its JSON figures.")
             return nil

@@ -27,11 +27,25 @@ enum JAXReference {
         return config
     }()
 
+    /// The Pythons whose JAX to race, from `JAX_PYTHONS` (space-separated interpreters, say one
+    /// with JAX 0.4 and one with JAX 0.10), or `python3` alone.
+    static var interpreters: [String] {
+        let listed = ProcessInfo.processInfo.environment["JAX_PYTHONS"]?.split(separator: " ").map(String.init) ?? []
+        return listed.isEmpty ? ["python3"] : listed
+    }
+
+    /// Runs the reference under every interpreter, then races ppo-book against the fastest JAX
+    /// of each row: each JAX's figures are printed, and the verdict is taken against the fastest.
     static func compare(script: URL, totalSteps: Int) {
         print("\nPPO against JAX (jitted, PureJaxRL-style), CartPole-v1, \(totalSteps) steps per seed, wall seconds")
-        // Without JAX, `measure` says what to install and the race is skipped.
-        guard let jax = PythonReference.measure(script: script, arguments: [String(totalSteps)], requiring: "jax, gymnax, optax") else { return }
-        print("configuration   seeds  ppo-book (s)  JAX run (s)  JAX with compile (s)  JAX/ours  JAX+compile/ours  holds")
+        // Without JAX, `measure` says what to install and that interpreter is skipped.
+        let references: [(version: String, figures: [String: Double])] = interpreters.compactMap { interpreter in
+            guard let figures = PythonReference.measure(script: script, arguments: [String(totalSteps)],
+                                                        requiring: "jax, gymnax, optax", interpreter: interpreter) else { return nil }
+            return ("JAX 0.\(Int(figures["jax_version_minor"] ?? 0)) (\(interpreter))", figures)
+        }
+        guard !references.isEmpty else { return }
+        print("configuration   seeds  ppo-book (s)  JAX run (s)  JAX with compile (s)  JAX/ours  JAX+compile/ours  holds  fastest JAX")
         for (name, config) in [("purejaxrl", pureJaxRL), ("lesson", PPOConfig.lesson)] {
             for seeds in [1, 5] {
                 let start = DispatchTime.now().uptimeNanoseconds
@@ -40,15 +54,26 @@ enum JAXReference {
                 }
                 let ours = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let returns = results.map { $0.log.returns.suffix(20).reduce(0, +) / Double(min($0.log.returns.count, 20)) }
-                guard let run = jax["\(name)_\(seeds)_run_s"], let first = jax["\(name)_\(seeds)_first_s"] else { continue }
+                let runKey = "\(name)_\(seeds)_run_s", firstKey = "\(name)_\(seeds)_first_s"
+                for reference in references {
+                    if let run = reference.figures[runKey], let first = reference.figures[firstKey] {
+                        print(String(format: "  %@: run %.2f s, with compile %.2f s, final avg20 %.0f", reference.version as NSString,
+                                     run, first, reference.figures["\(name)_\(seeds)_return"] ?? .nan))
+                    }
+                }
+                let measured = references.filter { $0.figures[runKey] != nil && $0.figures[firstKey] != nil }
+                guard let fastest = measured.min(by: { $0.figures[runKey]! < $1.figures[runKey]! }) else { continue }
+                let run = fastest.figures[runKey]!
+                let first = measured.map { $0.figures[firstKey]! }.min()!
                 let line = name.padding(toLength: 15, withPad: " ", startingAt: 0)
                     + String(format: " %5d %13.2f %12.2f %21.2f %9.2fx %17.2fx  %@", seeds, ours, run, first,
                              run / ours, first / ours, (run > ours ? "yes" : "NO") as NSString)
-                print(line + String(format: "   (final avg20: ours %.0f, JAX %.0f)",
-                                    returns.reduce(0, +) / Double(seeds), jax["\(name)_\(seeds)_return"] ?? .nan))
+                print(line + String(format: "    %@   (final avg20: ours %.0f, JAX %.0f)", fastest.version as NSString,
+                                    returns.reduce(0, +) / Double(seeds), fastest.figures["\(name)_\(seeds)_return"] ?? .nan))
             }
         }
-        print("(target: ppo-book faster than JAX's run without compile time, for one seed and for five; JAX steps per seed: "
-              + "\(Int(jax["purejaxrl_steps"] ?? 0)) and \(Int(jax["lesson_steps"] ?? 0)), whole rollouts only)")
+        let steps = references[0].figures
+        print("(target: ppo-book faster than the fastest JAX's run without compile time, for one seed and for five; JAX steps per seed: "
+              + "\(Int(steps["purejaxrl_steps"] ?? 0)) and \(Int(steps["lesson_steps"] ?? 0)), whole rollouts only)")
     }
 }

@@ -4,7 +4,8 @@ import RL
 
 // Times the engine in release mode on one thread against the same work in PyTorch, measured in
 // the same run: the lesson's network (one no-grad forward for a single state, one PPO update on
-// a 64-row minibatch), the per-step Actor-Critic update, and DQN's gradient step and greedy action.
+// a 64-row minibatch, written on the tape as the lesson writes it and as PPO runs it, fused), the
+// per-step Actor-Critic update, and DQN's gradient step and greedy action.
 // Prints each ratio beside its target, the GFLOP/s of the matrix products and the FMA peak assumed.
 
 let benchDirectory = URL(fileURLWithPath: #filePath)
@@ -27,6 +28,17 @@ let updateMicroseconds = Stopwatch.microsecondsPerCall(calls: 200) {
     network.update(states: states, actions: actions, oldLogProbs: oldLogProbs, returns: returns, advantages: advantages)
 }
 
+// The same update as `PPO.update` takes it, one step per minibatch: its fused pass, clipping, Adam.
+let agent = PPO(observationSize: 4, kind: .categorical(count: 2), config: .lesson, seed: 0)
+let agentOldLogProbs = noGrad {
+    agent.network.logProbsAndEntropy(actorOutput: agent.network.forward(states).actorOutput, actions: actions.map(Float.init)).logProbs
+}
+let minibatch = PPOMinibatch(states: states.scalars, actions: actions.map(Float.init), oldLogProbs: agentOldLogProbs.scalars,
+                             advantages: advantages.scalars, returns: returns.scalars)
+let agentUpdateMicroseconds = Stopwatch.microsecondsPerCall(calls: 200) {
+    agent.step(on: minibatch)
+}
+
 let actorCritic = ActorCritic(stateSize: 4, actionCount: 2, seed: 0)
 let acState: [Float] = [0.02, -0.01, 0.03, 0.04], acNext: [Float] = [0.03, 0.2, 0.02, -0.3]
 let actorCriticMicroseconds = Stopwatch.microsecondsPerCall(calls: 2_000) {
@@ -45,20 +57,28 @@ let torch = PythonReference.measure(script: benchDirectory.appendingPathComponen
 struct Operation {
     let name: String
     let key: String
+    /// PyTorch's measurement of the same work (by default under the same key).
+    var torchKey: String?
     let microseconds: Double
     let flops: Double
     let target: Double?
 
+    init(name: String, key: String, torchKey: String? = nil, microseconds: Double, flops: Double, target: Double?) {
+        (self.name, self.key, self.torchKey, self.microseconds, self.flops, self.target) = (name, key, torchKey, microseconds, flops, target)
+    }
+
     var gflops: Double { flops / (microseconds * 1000) }
-    var torchMicroseconds: Double? { torch?[key] }
+    var torchMicroseconds: Double? { torch?[torchKey ?? key] }
     var ratio: Double? { torchMicroseconds.map { $0 / microseconds } }
 }
 
 let operations = [
     Operation(name: "PPO forward, 1 state, no grad", key: "forward_single_us", microseconds: forwardMicroseconds,
               flops: FlopCount.forward(layers: LessonNetwork.layers, rows: 1), target: 40),
-    Operation(name: "PPO update, 64 rows + Adam", key: "minibatch_update_us", microseconds: updateMicroseconds,
+    Operation(name: "PPO update, 64 rows + Adam", key: "minibatch_update_us", microseconds: agentUpdateMicroseconds,
               flops: FlopCount.update(layers: LessonNetwork.layers, rows: rows), target: 35),
+    Operation(name: "  same, on the tape (lesson)", key: "tape_minibatch_update_us", torchKey: "minibatch_update_us",
+              microseconds: updateMicroseconds, flops: FlopCount.update(layers: LessonNetwork.layers, rows: rows), target: nil),
     Operation(name: "Actor-Critic per-step update", key: "actor_critic_update_us", microseconds: actorCriticMicroseconds,
               flops: FlopCount.update(layers: [(4, 128), (128, 2)], rows: 1) + FlopCount.update(layers: [(4, 128), (128, 1)], rows: 1)
                   + FlopCount.forward(layers: [(4, 128), (128, 1)], rows: 1), target: nil),
