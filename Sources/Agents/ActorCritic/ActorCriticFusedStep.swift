@@ -55,15 +55,16 @@ final class ActorCriticFusedStep {
             fatalError("backward: the loss is \(loss) (computed by Tensor.sub); look for log of 0, division by 0 or exploding values upstream")
         }
 
-        // The tape's backward pass through (actorLoss + 0.5·criticLoss) - β·entropy.mean(), adding into zero.
-        let sumGradient: Float = 0 + 1 * 1
-        let entropyTermGradient: Float = 0 + 1 * -1
-        let actorLossGradient: Float = 0 + sumGradient * 1
-        let criticLossGradient: Float = 0 + (0 + sumGradient * 1) * 0.5
-        let advantageGradient: Float = 0 + criticLossGradient * (2 * advantage)
-        var valueGradient: Float = 0 + (0 + advantageGradient * -1)
-        var logProbGradient: Float = 0 + (0 + (0 + actorLossGradient * -1)) * advantage
-        var entropyGradient: Float = 0 + (0 + (0 + entropyTermGradient * beta) * 1)
+        // The tape's backward pass through (actorLoss + 0.5·criticLoss) - β·entropy.mean(), operation by
+        // operation, each adding into zero.
+        let sumGradient: Float = 0 + 1 * 1                                      // the subtraction, left
+        let entropyTermGradient: Float = 0 + 1 * -1                             // the subtraction, right
+        let actorLossGradient: Float = 0 + sumGradient * 1                      // the sum, left
+        let criticLossGradient: Float = 0 + (0 + sumGradient * 1) * 0.5         // the sum, right; × 0.5
+        let advantageGradient: Float = 0 + criticLossGradient * (2 * advantage) // pow(2)
+        var valueGradient: Float = 0 + (0 + advantageGradient * -1)             // target - value; squeeze
+        var logProbGradient: Float = 0 + (0 + (0 + actorLossGradient * -1)) * advantage  // neg; sum; × δ
+        var entropyGradient: Float = 0 + (0 + (0 + entropyTermGradient * beta) * 1)     // × β; mean's × 1/1; its sum
 
         Categorical.logitGradients(logProbGradients: &logProbGradient, entropyGradients: &entropyGradient,
                                    normalised: normalised, probabilities: probabilities, actions: &chosen,
