@@ -56,9 +56,8 @@ public final class ActorCritic {
     /// How the agent was built.
     public let configuration: Configuration
 
-    /// The actor and critic as networks of their own, when the trunk is not shared; the
-    /// per-step update then runs as one fused pass over their weights.
-    let separateNetworks: (actor: FeedForwardNetwork, critic: FeedForwardNetwork)?
+    /// The fused per-step update over the actor and critic networks, when the trunk is not shared.
+    let fusedStep: ActorCriticFusedStep?
 
     /// The generator ``chooseAction(_:)`` samples from.
     var sampler: SeededGenerator
@@ -73,14 +72,14 @@ public final class ActorCritic {
             features = Sequential(Linear(stateSize, hidden, using: &generator), activation)
             actor = Linear(hidden, actionCount, using: &generator)
             critic = Linear(hidden, 1, using: &generator)
-            separateNetworks = nil
+            fusedStep = nil
         } else {
             let actorNetwork = FeedForwardNetwork(sizes: [stateSize, hidden, actionCount], activation: configuration.activation, using: &generator)
             let criticNetwork = FeedForwardNetwork(sizes: [stateSize, hidden, 1], activation: configuration.activation, using: &generator)
             features = Sequential([])
             actor = actorNetwork
             critic = criticNetwork
-            separateNetworks = (actorNetwork, criticNetwork)
+            fusedStep = ActorCriticFusedStep(actor: actorNetwork, critic: criticNetwork)
         }
         allParameters = features.parameters + actor.parameters + critic.parameters
         if configuration.actorLearningRate == configuration.criticLearningRate {

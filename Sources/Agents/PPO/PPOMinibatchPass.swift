@@ -189,7 +189,7 @@ public final class PPOMinibatchPass {
                                        rows: rows, count: actorWidth, into: workspace.actorOutputGradients)
         case .gaussian:
             let logStd = network.logStd!
-            Self.withFreshGradient(of: logStd) { logStdGradient in
+            logStd.withFreshGradient { logStdGradient in
                 Normal.gradients(logProbGradients: workspace.logProbGradients, entropyGradients: workspace.entropyGradients,
                                  means: workspace.actorOutput, actions: actions, std: std, standardised: workspace.policyScratch,
                                  rows: rows, dimensions: actorWidth, meanGradients: workspace.actorOutputGradients,
@@ -224,7 +224,7 @@ public final class PPOMinibatchPass {
     /// A head without activation: its weight and bias gradients, and its input's added into `inputGradients`.
     private func backwardHead(_ head: Linear, _ outputGradients: UnsafePointer<Float>, input: UnsafePointer<Float>,
                               rows: Int, into inputGradients: UnsafeMutablePointer<Float>) {
-        Self.parameterGradients(head, outputGradients, input: input, rows: rows)
+        head.setGradients(outputGradients: outputGradients, input: input, rows: rows)
         LinearKernels.addInputGradient(outputGradients, rows: rows, weight: head.weight, into: inputGradients)
     }
 
@@ -241,35 +241,13 @@ public final class PPOMinibatchPass {
                                      output: UnsafeBufferPointer(start: hidden[index], count: count),
                                      into: UnsafeMutableBufferPointer(start: beforeActivation, count: count))
             let input = index == 0 ? states : UnsafePointer(hidden[index - 1])
-            Self.parameterGradients(layer, beforeActivation, input: input, rows: rows)
+            layer.setGradients(outputGradients: beforeActivation, input: input, rows: rows)
             guard index > 0 else { break }
             spare.update(repeating: 0, count: rows * layer.weight.shape[1])
             LinearKernels.addInputGradient(beforeActivation, rows: rows, weight: layer.weight, into: spare)
             swap(&outputGradients, &spare)
         }
     }
-
-    /// Sets a layer's weight and bias gradients from `dy`, the gradient before its activation.
-    private static func parameterGradients(_ layer: Linear, _ dy: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int) {
-        let (outputs, inputs) = (layer.weight.shape[0], layer.weight.shape[1])
-        withFreshGradient(of: layer.weight) { weightGradient in
-            LinearKernels.addWeightGradient(dy, input: input, rows: rows, outputs: outputs, inputs: inputs, into: weightGradient)
-        }
-        if let bias = layer.bias {
-            withFreshGradient(of: bias) { LinearKernels.addBiasGradient(dy, rows: rows, outputs: outputs, into: $0) }
-        }
-    }
-
-    /// Gives `body` the storage of `parameter.grad` filled with zeros, creating the gradient tensor
-    /// only when there is none of the right shape (so steady training reuses it).
-    private static func withFreshGradient(of parameter: Tensor, _ body: (UnsafeMutablePointer<Float>) -> Void) {
-        if parameter.grad?.shape != parameter.shape { parameter.grad = Tensor.zeros(parameter.shape) }
-        parameter.grad!.scalars.withUnsafeMutableBufferPointer { gradient in
-            gradient.update(repeating: 0)
-            body(gradient.baseAddress!)
-        }
-    }
-
 }
 
 /// The buffers of a `PPOMinibatchPass` for up to `rows` rows.
