@@ -161,7 +161,8 @@ public final class Acrobot: DiscreteEnvironment {
     /// Squares of constants are exact either way; squares of variables use `pow`, as NumPy's `**`.
     private static func derivatives(_ y: Joints, torque a: Double) -> Joints {
         // Gymnasium evaluates cos(theta2) and sin(theta2) several times; once gives the same numbers.
-        derivatives(y, cosTheta2: cos(y.theta2), sinTheta2: sin(y.theta2), torque: a)
+        let (cosTheta2, sinTheta2) = cosAndSin(y.theta2)
+        return derivatives(y, cosTheta2: cosTheta2, sinTheta2: sinTheta2, torque: a)
     }
 
     /// The time derivative given cos and sin of `y.theta2`, already computed.
@@ -203,6 +204,7 @@ private struct AngleTrigonometry {
     let cos1, sin1, cos2, sin2: Double
 
     init(theta1: Double, theta2: Double) {
-        (cos1, sin1, cos2, sin2) = (cos(theta1), sin(theta1), cos(theta2), sin(theta2))
+        (cos1, sin1) = cosAndSin(theta1)
+        (cos2, sin2) = cosAndSin(theta2)
     }
 }

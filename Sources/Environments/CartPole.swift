@@ -118,8 +118,7 @@ public final class CartPole: DiscreteEnvironment {
         checkAction(action, in: actionSpace, of: id)
         clock.checkCanStep(id)
         let force = action == 1 ? Self.forceMagnitude : -Self.forceMagnitude
-        let cosTheta = cos(theta)
-        let sinTheta = sin(theta)
+        let (cosTheta, sinTheta) = cosAndSin(theta)
         let temp = (force + Self.poleMassLength * (thetaDot * thetaDot) * sinTheta) / Self.totalMass
         let thetaAcc = (Self.gravity * sinTheta - cosTheta * temp)
             / (Self.halfPoleLength * (4.0 / 3.0 - Self.poleMass * (cosTheta * cosTheta) / Self.totalMass))

@@ -139,6 +139,7 @@ public final class Pendulum: ContinuousEnvironment {
 
     /// The observation of the current state, `[cos(theta), sin(theta), thetaDot]` in float32.
     private var observation: (Float, Float, Float) {
-        (Float(cos(theta)), Float(sin(theta)), Float(thetaDot))
+        let (cosTheta, sinTheta) = cosAndSin(theta)
+        return (Float(cosTheta), Float(sinTheta), Float(thetaDot))
     }
 }
