@@ -55,6 +55,8 @@ public final class Acrobot: DiscreteEnvironment {
     /// test and the next step's first slope all need them, so each is computed once per state.
     @exclusivity(unchecked) private var angles = AngleTrigonometry(theta1: 0, theta2: 0)
     @exclusivity(unchecked) private var clock: EpisodeClock
+    /// The array `reset(seed:)` and `step(_:)` return the observation in.
+    @exclusivity(unchecked) private var returnedObservation = ReusedObservation(count: 6)
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`Acrobot-v1`'s 500 by default).
@@ -85,9 +87,7 @@ public final class Acrobot: DiscreteEnvironment {
 
     /// Starts an episode and returns its first observation and an (empty) info dictionary.
     public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1, o.2, o.3, o.4, o.5], [:])
+        (returnedObservation.fill { reset(seed: seed, writingObservationTo: $0) }.1, [:])
     }
 
     /// Starts an episode and writes its first observation into `buffer`.
@@ -98,9 +98,8 @@ public final class Acrobot: DiscreteEnvironment {
 
     /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, returning observation, reward, terminated, truncated.
     public func step(_ action: Int) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1, o.2, o.3, o.4, o.5], outcome: outcome)
+        let (outcome, observation) = returnedObservation.fill { step(action, writingObservationTo: $0) }
+        return StepResult(observation: observation, outcome: outcome)
     }
 
     /// Applies torque `-1`, `0` or `+1` (actions `0`, `1`, `2`) for one step, writing the observation into `buffer`.
@@ -161,7 +160,8 @@ public final class Acrobot: DiscreteEnvironment {
     /// Squares of constants are exact either way; squares of variables use `pow`, as NumPy's `**`.
     private static func derivatives(_ y: Joints, torque a: Double) -> Joints {
         // Gymnasium evaluates cos(theta2) and sin(theta2) several times; once gives the same numbers.
-        derivatives(y, cosTheta2: cos(y.theta2), sinTheta2: sin(y.theta2), torque: a)
+        let (cosTheta2, sinTheta2) = cosAndSin(y.theta2)
+        return derivatives(y, cosTheta2: cosTheta2, sinTheta2: sinTheta2, torque: a)
     }
 
     /// The time derivative given cos and sin of `y.theta2`, already computed.
@@ -203,6 +203,7 @@ private struct AngleTrigonometry {
     let cos1, sin1, cos2, sin2: Double
 
     init(theta1: Double, theta2: Double) {
-        (cos1, sin1, cos2, sin2) = (cos(theta1), sin(theta1), cos(theta2), sin(theta2))
+        (cos1, sin1) = cosAndSin(theta1)
+        (cos2, sin2) = cosAndSin(theta2)
     }
 }

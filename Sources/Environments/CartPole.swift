@@ -50,6 +50,8 @@ public final class CartPole: DiscreteEnvironment {
     // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
     @exclusivity(unchecked) private var x = 0.0, xDot = 0.0, theta = 0.0, thetaDot = 0.0
     @exclusivity(unchecked) private var clock: EpisodeClock
+    /// The array `reset(seed:)` and `step(_:)` return the observation in.
+    @exclusivity(unchecked) private var returnedObservation = ReusedObservation(count: 4)
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`CartPole-v1`'s 500 by default).
@@ -78,9 +80,7 @@ public final class CartPole: DiscreteEnvironment {
 
     /// Starts an episode and returns its first observation and an (empty) info dictionary.
     public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1, o.2, o.3], [:])
+        (returnedObservation.fill { reset(seed: seed, writingObservationTo: $0) }.1, [:])
     }
 
     /// Starts an episode and writes its first observation into `buffer`.
@@ -91,9 +91,8 @@ public final class CartPole: DiscreteEnvironment {
 
     /// Pushes the cart left (`0`) or right (`1`) for one step, returning observation, reward, terminated, truncated.
     public func step(_ action: Int) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1, o.2, o.3], outcome: outcome)
+        let (outcome, observation) = returnedObservation.fill { step(action, writingObservationTo: $0) }
+        return StepResult(observation: observation, outcome: outcome)
     }
 
     /// Pushes the cart left (`0`) or right (`1`) for one step, writing the observation into `buffer`.
@@ -118,8 +117,7 @@ public final class CartPole: DiscreteEnvironment {
         checkAction(action, in: actionSpace, of: id)
         clock.checkCanStep(id)
         let force = action == 1 ? Self.forceMagnitude : -Self.forceMagnitude
-        let cosTheta = cos(theta)
-        let sinTheta = sin(theta)
+        let (cosTheta, sinTheta) = cosAndSin(theta)
         let temp = (force + Self.poleMassLength * (thetaDot * thetaDot) * sinTheta) / Self.totalMass
         let thetaAcc = (Self.gravity * sinTheta - cosTheta * temp)
             / (Self.halfPoleLength * (4.0 / 3.0 - Self.poleMass * (cosTheta * cosTheta) / Self.totalMass))

@@ -12,13 +12,19 @@ public final class ContinuousVectorEnvironment: VectorEnvironment {
     /// One copy's action, refilled for each copy (accessed only by `step`, never overlapping).
     @exclusivity(unchecked) private var actionScratch: [Float]
 
-    /// Creates `count` copies, each made by `makeEnvironment`.
-    public init(count: Int, _ makeEnvironment: () -> any ContinuousEnvironment) {
-        VectorBatch<[Float]>.check(count: count)
-        let copies = (0..<count).map { _ in makeEnvironment() }
+    /// Steps the given copies together, in row order: at least one, all with the same spaces.
+    /// They are the vector environment's own from then on (stepping one alone would break its episode).
+    public init(_ copies: [any ContinuousEnvironment]) {
+        VectorBatch<[Float]>.check(count: copies.count)
         actionSpace = copies[0].actionSpace
         actionScratch = Array(repeating: 0, count: actionSpace.count)
         batch = VectorBatch(environments: copies.map { VectorBatch.erase($0) })
+    }
+
+    /// Creates `count` copies, each made by `makeEnvironment`.
+    public convenience init(count: Int, _ makeEnvironment: () -> any ContinuousEnvironment) {
+        VectorBatch<[Float]>.check(count: count)
+        self.init((0..<count).map { _ in makeEnvironment() })
     }
 
     /// Creates `count` copies of the environment with Gymnasium's `id`.
@@ -40,6 +46,12 @@ public final class ContinuousVectorEnvironment: VectorEnvironment {
     /// and a vector environment never seeded starts as with `seed: 0`.
     public func reset(seed: Int? = nil) -> [Float] {
         batch.reset(seed: seed)
+    }
+
+    /// Resets copy `i` with `seeds[i]`, one seed per copy (Gymnasium's `reset(seed=[...])`),
+    /// and returns their observations, `count * observationSpace.count` values.
+    public func reset(seeds: [Int]) -> [Float] {
+        batch.reset(seeds: seeds)
     }
 
     /// Steps every copy, auto-resetting the copies whose episode ended. `actions` is flat:

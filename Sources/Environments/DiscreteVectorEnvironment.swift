@@ -10,12 +10,18 @@
 public final class DiscreteVectorEnvironment: VectorEnvironment {
     private let batch: VectorBatch<Int>
 
-    /// Creates `count` copies, each made by `makeEnvironment`.
-    public init(count: Int, _ makeEnvironment: () -> any DiscreteEnvironment) {
-        VectorBatch<Int>.check(count: count)
-        let copies = (0..<count).map { _ in makeEnvironment() }
+    /// Steps the given copies together, in row order: at least one, all with the same spaces.
+    /// They are the vector environment's own from then on (stepping one alone would break its episode).
+    public init(_ copies: [any DiscreteEnvironment]) {
+        VectorBatch<Int>.check(count: copies.count)
         actionSpace = copies[0].actionSpace
         batch = VectorBatch(environments: copies.map { VectorBatch.erase($0) })
+    }
+
+    /// Creates `count` copies, each made by `makeEnvironment`.
+    public convenience init(count: Int, _ makeEnvironment: () -> any DiscreteEnvironment) {
+        VectorBatch<Int>.check(count: count)
+        self.init((0..<count).map { _ in makeEnvironment() })
     }
 
     /// Creates `count` copies of the environment with Gymnasium's `id`.
@@ -37,6 +43,12 @@ public final class DiscreteVectorEnvironment: VectorEnvironment {
     /// and a vector environment never seeded starts as with `seed: 0`.
     public func reset(seed: Int? = nil) -> [Float] {
         batch.reset(seed: seed)
+    }
+
+    /// Resets copy `i` with `seeds[i]`, one seed per copy (Gymnasium's `reset(seed=[...])`),
+    /// and returns their observations, `count * observationSpace.count` values.
+    public func reset(seeds: [Int]) -> [Float] {
+        batch.reset(seeds: seeds)
     }
 
     /// Steps copy `i` with `actions[i]`, auto-resetting the copies whose episode ended.

@@ -36,6 +36,8 @@ public final class MountainCar: DiscreteEnvironment {
     // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
     @exclusivity(unchecked) private var position = 0.0, velocity = 0.0
     @exclusivity(unchecked) private var clock: EpisodeClock
+    /// The array `reset(seed:)` and `step(_:)` return the observation in.
+    @exclusivity(unchecked) private var returnedObservation = ReusedObservation(count: 2)
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`MountainCar-v0`'s 200 by default).
@@ -64,9 +66,7 @@ public final class MountainCar: DiscreteEnvironment {
 
     /// Starts an episode and returns its first observation and an (empty) info dictionary.
     public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1], [:])
+        (returnedObservation.fill { reset(seed: seed, writingObservationTo: $0) }.1, [:])
     }
 
     /// Starts an episode and writes its first observation into `buffer`.
@@ -77,9 +77,8 @@ public final class MountainCar: DiscreteEnvironment {
 
     /// Accelerates left (`0`), not at all (`1`) or right (`2`) for one step, returning observation, reward, terminated, truncated.
     public func step(_ action: Int) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1], outcome: outcome)
+        let (outcome, observation) = returnedObservation.fill { step(action, writingObservationTo: $0) }
+        return StepResult(observation: observation, outcome: outcome)
     }
 
     /// Accelerates left (`0`), not at all (`1`) or right (`2`) for one step, writing the observation into `buffer`.

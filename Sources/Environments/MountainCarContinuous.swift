@@ -46,6 +46,8 @@ public final class MountainCarContinuous: ContinuousEnvironment {
     /// Whether Gymnasium would hold the state as float32 (after a step) rather than float64 (after a reset).
     @exclusivity(unchecked) private var stateIsSingle = false
     @exclusivity(unchecked) private var clock: EpisodeClock
+    /// The array `reset(seed:)` and `step(_:)` return the observation in.
+    @exclusivity(unchecked) private var returnedObservation = ReusedObservation(count: 2)
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`MountainCarContinuous-v0`'s 999 by default).
@@ -75,9 +77,7 @@ public final class MountainCarContinuous: ContinuousEnvironment {
 
     /// Starts an episode and returns its first observation and an (empty) info dictionary.
     public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1], [:])
+        (returnedObservation.fill { reset(seed: seed, writingObservationTo: $0) }.1, [:])
     }
 
     /// Starts an episode and writes its first observation into `buffer`.
@@ -88,9 +88,8 @@ public final class MountainCarContinuous: ContinuousEnvironment {
 
     /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, returning observation, reward, terminated, truncated.
     public func step(_ action: [Float]) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1], outcome: outcome)
+        let (outcome, observation) = returnedObservation.fill { step(action, writingObservationTo: $0) }
+        return StepResult(observation: observation, outcome: outcome)
     }
 
     /// Applies the throttle `action[0]` (clipped to `[-1, 1]` for the force) for one step, writing the observation into `buffer`.

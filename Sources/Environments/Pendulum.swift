@@ -48,6 +48,8 @@ public final class Pendulum: ContinuousEnvironment {
     // Accessed only by this class's methods, never overlapping: the step path skips the runtime exclusivity check.
     @exclusivity(unchecked) private var theta = 0.0, thetaDot = 0.0
     @exclusivity(unchecked) private var clock: EpisodeClock
+    /// The array `reset(seed:)` and `step(_:)` return the observation in.
+    @exclusivity(unchecked) private var returnedObservation = ReusedObservation(count: 3)
 
     /// Creates the environment; call `reset(seed:)` before the first step.
     /// - Parameter maxEpisodeSteps: the time limit (`Pendulum-v1`'s 200 by default).
@@ -76,9 +78,7 @@ public final class Pendulum: ContinuousEnvironment {
 
     /// Starts an episode and returns its first observation and an (empty) info dictionary.
     public func reset(seed: Int?) -> (observation: [Float], info: EnvironmentInfo) {
-        start(seed: seed)
-        let o = observation
-        return ([o.0, o.1, o.2], [:])
+        (returnedObservation.fill { reset(seed: seed, writingObservationTo: $0) }.1, [:])
     }
 
     /// Starts an episode and writes its first observation into `buffer`.
@@ -89,9 +89,8 @@ public final class Pendulum: ContinuousEnvironment {
 
     /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, returning observation, reward, terminated, truncated.
     public func step(_ action: [Float]) -> StepResult {
-        let outcome = advance(action)
-        let o = observation
-        return StepResult(observation: [o.0, o.1, o.2], outcome: outcome)
+        let (outcome, observation) = returnedObservation.fill { step(action, writingObservationTo: $0) }
+        return StepResult(observation: observation, outcome: outcome)
     }
 
     /// Applies the torque `action[0]`, clipped to `[-2, 2]`, for one step, writing the observation into `buffer`.
@@ -139,6 +138,7 @@ public final class Pendulum: ContinuousEnvironment {
 
     /// The observation of the current state, `[cos(theta), sin(theta), thetaDot]` in float32.
     private var observation: (Float, Float, Float) {
-        (Float(cos(theta)), Float(sin(theta)), Float(thetaDot))
+        let (cosTheta, sinTheta) = cosAndSin(theta)
+        return (Float(cosTheta), Float(sinTheta), Float(thetaDot))
     }
 }

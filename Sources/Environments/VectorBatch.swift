@@ -37,11 +37,19 @@ final class VectorBatch<Action> {
     /// stream (a batch never seeded starts as with seed 0).
     func reset(seed: Int?) -> [Float] {
         let base = seed ?? (wasSeeded ? nil : 0)
+        return reset(seeds: environments.indices.map { index in base.map { $0 + index } })
+    }
+
+    /// Resets copy `i` with `seeds[i]` (without one, continuing its own stream).
+    func reset(seeds: [Int?]) -> [Float] {
+        guard seeds.count == environments.count else {
+            fatalError("\(environments[0].id) vector of \(environments.count): reset needs \(environments.count) seeds, got \(seeds.count)")
+        }
         wasSeeded = true
         let size = observationSize
         observations.withUnsafeMutableBufferPointer { rows in
             for (index, environment) in environments.enumerated() {
-                environment.reset(seed: base.map { $0 + index }, writingObservationTo: rows.baseAddress! + index * size)
+                environment.reset(seed: seeds[index], writingObservationTo: rows.baseAddress! + index * size)
             }
         }
         return observations

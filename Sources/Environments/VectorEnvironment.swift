@@ -17,6 +17,9 @@ public protocol VectorEnvironment: AnyObject {
     /// copy `i` is seeded with `seed + i`.
     func reset(seed: Int?) -> [Float]
 
+    /// Resets copy `i` with `seeds[i]`, one seed per copy, and returns their observations.
+    func reset(seeds: [Int]) -> [Float]
+
     /// Steps every copy with its actions, auto-resetting the copies whose episode ended.
     func step(_ actions: [ActionElement]) -> VectorStepResult
 }

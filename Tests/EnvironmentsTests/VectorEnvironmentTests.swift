@@ -71,6 +71,26 @@ struct VectorEnvironmentTests {
         #expect(next != b.reset(seed: 0))
     }
 
+    @Test("reset(seeds:) seeds copy i with seeds[i]; given copies are stepped in their order")
+    func oneSeedPerCopy() {
+        let seeds = [7, 123_456_789, 0]
+        let discrete = DiscreteVectorEnvironment([CartPole(), CartPole(), CartPole()])
+        #expect(discrete.reset(seeds: seeds) == seeds.flatMap { CartPole().reset(seed: $0).observation })
+        let continuous = ContinuousVectorEnvironment([Pendulum(), Pendulum(), Pendulum()])
+        #expect(continuous.reset(seeds: seeds) == seeds.flatMap { Pendulum().reset(seed: $0).observation })
+        // Without a seed afterwards, each copy continues the stream its seed started.
+        let single = CartPole()
+        _ = single.reset(seed: seeds[1])
+        #expect(Array(discrete.reset()[4..<8]) == single.reset().observation)
+    }
+
+    @Test("reset(seeds:) with a seed count other than the copy count stops the program")
+    func wrongSeedCount() async {
+        await #expect(processExitsWith: .failure) {
+            _ = DiscreteVectorEnvironment("CartPole-v1", count: 2).reset(seeds: [1])
+        }
+    }
+
     @Test("both forms serve generic rollout code")
     func generic() {
         func rows<Vector: VectorEnvironment>(_ envs: Vector, actions: [Vector.ActionElement]) -> Int {

@@ -35,8 +35,9 @@ extension PPO {
         checkCount(environments.count, config)
         let agent = PPO(observationSize: environments[0].observationSpace.count,
                         kind: .categorical(count: environments[0].actionSpace.n), config: config, seed: seed)
-        let runners = environments.enumerated().map { EnvironmentRunner($1, seed: EnvironmentRunner.firstResetSeed(runSeed: seed, index: $0)) }
-        return agent.train(runners: runners, totalSteps: totalSteps)
+        let collector = RolloutCollector(DiscreteVectorEnvironment(environments), runSeed: seed,
+                                         bootstrapsTruncatedEpisodes: config.bootstrapsTruncatedEpisodes)
+        return agent.train(collector, totalSteps: totalSteps)
     }
 
     /// Trains a fresh Gaussian-policy agent on `config.environmentCount` continuous environments.
@@ -45,8 +46,9 @@ extension PPO {
         let box = environments[0].actionSpace
         let agent = PPO(observationSize: environments[0].observationSpace.count,
                         kind: .gaussian(low: box.low, high: box.high), config: config, seed: seed)
-        let runners = environments.enumerated().map { EnvironmentRunner($1, seed: EnvironmentRunner.firstResetSeed(runSeed: seed, index: $0)) }
-        return agent.train(runners: runners, totalSteps: totalSteps)
+        let collector = RolloutCollector(ContinuousVectorEnvironment(environments), runSeed: seed,
+                                         bootstrapsTruncatedEpisodes: config.bootstrapsTruncatedEpisodes)
+        return agent.train(collector, totalSteps: totalSteps)
     }
 
     private static func checkCount(_ count: Int, _ config: PPOConfig) {
@@ -57,12 +59,11 @@ extension PPO {
 
     /// Alternates a rollout of `rolloutLength` steps per environment with an update, until at
     /// least `totalSteps` steps are taken; acting goes through `ActingPolicy`, with no graph.
-    private func train(runners: [EnvironmentRunner], totalSteps: Int) -> PPOResult {
+    private func train(_ collector: RolloutCollector, totalSteps: Int) -> PPOResult {
         guard totalSteps > 0 else { fatalError("PPO.train: totalSteps must be positive, got \(totalSteps)") }
-        var collector = RolloutCollector(runners: runners, actionSize: network.kind.actionSize,
-                                         bootstrapsTruncatedEpisodes: config.bootstrapsTruncatedEpisodes)
+        var collector = collector
         var updates: [PPOUpdateStats] = []
-        let stepsPerRollout = config.rolloutLength * runners.count
+        let stepsPerRollout = config.rolloutLength * config.environmentCount
         let updateCount = (totalSteps + stepsPerRollout - 1) / stepsPerRollout
         for updateIndex in 0..<updateCount {
             if config.annealsLearningRate {

@@ -46,8 +46,7 @@ public final class TRPO {
     public static func train(env: any DiscreteEnvironment, config: TRPOConfig = .cartPole, seed: Int, totalSteps: Int) -> TRPOResult {
         guard totalSteps > 0 else { fatalError("TRPO.train: totalSteps must be positive, got \(totalSteps)") }
         let agent = TRPO(observationSize: env.observationSpace.count, actionCount: env.actionSpace.n, config: config, seed: seed)
-        let runner = EnvironmentRunner(env, seed: EnvironmentRunner.firstResetSeed(runSeed: seed, index: 0))
-        var collector = RolloutCollector(runners: [runner], actionSize: 1, bootstrapsTruncatedEpisodes: true)
+        var collector = RolloutCollector(DiscreteVectorEnvironment([env]), runSeed: seed, bootstrapsTruncatedEpisodes: true)
         var updates: [TRPOUpdateStats] = []
         for _ in 0..<(totalSteps + config.rolloutLength - 1) / config.rolloutLength {
             var buffers = [agent.buffer]
