@@ -17,7 +17,7 @@ public func clipGradNorm(_ parameters: [Tensor], maxNorm: Float) -> Float {
     if factor < 1 {
         for parameter in parameters {
             parameter.grad?.scalars.withUnsafeMutableBufferPointer { g in
-                for index in g.indices { g[index] *= factor }
+                if !g.isEmpty { MatrixKernels.scale(g.baseAddress!, count: g.count, by: factor) }
             }
         }
     }

@@ -4,10 +4,11 @@ extension Linear {
     /// For fused training passes; steady training reuses the gradient tensors.
     package func setGradients(outputGradients dy: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int) {
         let (outputs, inputs) = (weight.shape[0], weight.shape[1])
-        weight.withFreshGradient { weightGradient in
-            LinearKernels.addWeightGradient(dy, input: input, rows: rows, outputs: outputs, inputs: inputs, into: weightGradient)
+        weight.withGradientStorage { weightGradient in
+            LinearKernels.addWeightGradient(dy, input: input, rows: rows, outputs: outputs, inputs: inputs, into: weightGradient,
+                                            fromZero: true)
         }
-        bias?.withFreshGradient { LinearKernels.addBiasGradient(dy, rows: rows, outputs: outputs, into: $0) }
+        bias?.withGradientStorage { LinearKernels.addBiasGradient(dy, rows: rows, outputs: outputs, into: $0, fromZero: true) }
     }
 }
 
@@ -15,10 +16,16 @@ extension Tensor {
     /// Gives `body` the storage of `grad` filled with zeros, creating the gradient tensor only when
     /// there is none of the right shape (so steady training reuses it).
     package func withFreshGradient(_ body: (UnsafeMutablePointer<Float>) -> Void) {
-        if grad?.shape != shape { grad = Tensor.zeros(shape) }
-        grad!.scalars.withUnsafeMutableBufferPointer { gradient in
-            gradient.update(repeating: 0)
-            body(gradient.baseAddress!)
+        withGradientStorage { gradient in
+            gradient.update(repeating: 0, count: count)
+            body(gradient)
         }
+    }
+
+    /// Gives `body` the storage of `grad` as it is (for kernels that overwrite all of it), creating
+    /// the gradient tensor only when there is none of the right shape.
+    package func withGradientStorage(_ body: (UnsafeMutablePointer<Float>) -> Void) {
+        if grad?.shape != shape { grad = Tensor.zeros(shape) }
+        grad!.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
     }
 }

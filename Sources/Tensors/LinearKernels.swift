@@ -2,7 +2,8 @@
 /// pass, and the gradients of input, weight and bias from the gradient before the activation.
 ///
 /// `Tensor.linear`, `RowEvaluator` and the engine's fused training passes all compute through these
-/// functions, so their values and gradients agree bit for bit. Gradients are ADDED into their buffers.
+/// functions, so their values and gradients agree bit for bit. Gradients are ADDED into their buffers,
+/// or with `fromZero` written as `0 + gradient` without reading the buffer (the bits of adding into zeros).
 package enum LinearKernels {
     /// Writes `activation(input · weightᵀ + bias)` for `rows` rows into `output` (`rows × outputs` values),
     /// where `input` holds `rows × inputs` values and `weight` has shape `[outputs, inputs]`.
@@ -11,7 +12,7 @@ package enum LinearKernels {
         let (outputs, inputs) = (weight.shape[0], weight.shape[1])
         if let bias {
             bias.scalars.withUnsafeBufferPointer { b in
-                for row in 0..<rows { (output + row * outputs).update(from: b.baseAddress!, count: outputs) }
+                MatrixKernels.repeatRow(b.baseAddress!, count: outputs, rows: rows, into: output)
             }
         } else {
             output.update(repeating: 0, count: rows * outputs)
@@ -25,24 +26,25 @@ package enum LinearKernels {
     /// Adds the input's gradient `dy · weight` (`rows × inputs` values) given `dy`, the gradient
     /// before the activation (`rows × outputs` values).
     package static func addInputGradient(_ dy: UnsafePointer<Float>, rows: Int, weight: Tensor,
-                                         into inputGradient: UnsafeMutablePointer<Float>) {
+                                         into inputGradient: UnsafeMutablePointer<Float>, fromZero: Bool = false) {
         let (outputs, inputs) = (weight.shape[0], weight.shape[1])
         weight.scalars.withUnsafeBufferPointer { w in
             MatrixKernels.multiply(dy, aRowStride: outputs, aColumnStride: 1, w.baseAddress!,
-                                   into: inputGradient, m: rows, k: outputs, n: inputs)
+                                   into: inputGradient, m: rows, k: outputs, n: inputs, fromZero: fromZero)
         }
     }
 
     /// Adds the weight's gradient `dyᵀ · input` (`outputs × inputs` values).
     package static func addWeightGradient(_ dy: UnsafePointer<Float>, input: UnsafePointer<Float>, rows: Int,
-                                          outputs: Int, inputs: Int, into weightGradient: UnsafeMutablePointer<Float>) {
+                                          outputs: Int, inputs: Int, into weightGradient: UnsafeMutablePointer<Float>,
+                                          fromZero: Bool = false) {
         MatrixKernels.multiply(dy, aRowStride: 1, aColumnStride: outputs, input,
-                               into: weightGradient, m: outputs, k: rows, n: inputs)
+                               into: weightGradient, m: outputs, k: rows, n: inputs, fromZero: fromZero)
     }
 
     /// Adds the bias's gradient, the column sums of `dy` (`outputs` values).
     package static func addBiasGradient(_ dy: UnsafePointer<Float>, rows: Int, outputs: Int,
-                                        into biasGradient: UnsafeMutablePointer<Float>) {
-        MatrixKernels.addColumnSums(dy, rows: rows, columns: outputs, into: biasGradient)
+                                        into biasGradient: UnsafeMutablePointer<Float>, fromZero: Bool = false) {
+        MatrixKernels.addColumnSums(dy, rows: rows, columns: outputs, into: biasGradient, fromZero: fromZero)
     }
 }

@@ -1,28 +1,30 @@
 /// Matrix loops on raw row-major storage, written so the compiler keeps a tile of
 /// the result in vector registers while streaming the inputs.
 ///
-/// The products ADD into `c`; callers start from zeros, a bias, or an existing gradient.
+/// The products ADD into `c`; callers start from zeros, a bias, or an existing gradient. With
+/// `fromZero` they write `0 + product` instead, never reading `c`: the bits of adding into zeros
+/// (a zero sum comes out `+0` either way), without filling the buffer with zeros first.
 enum MatrixKernels {
     typealias Vector = SIMD8<Float>
 
-    /// c[m, n] += a · b, where a(i, p) is read at `a[i * aRowStride + p * aColumnStride]`
-    /// and b is a row-major `[k, n]` matrix. With strides `(k, 1)` this is A·B; with
-    /// strides `(1, m)` on a stored `[k, m]` matrix it is Aᵀ·B.
+    /// c[m, n] += a · b (or, `fromZero`, c = 0 + a · b), where a(i, p) is read at
+    /// `a[i * aRowStride + p * aColumnStride]` and b is a row-major `[k, n]` matrix. With strides
+    /// `(k, 1)` this is A·B; with strides `(1, m)` on a stored `[k, m]` matrix it is Aᵀ·B.
     static func multiply(
         _ a: UnsafePointer<Float>, aRowStride: Int, aColumnStride: Int,
         _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
-        m: Int, k: Int, n: Int
+        m: Int, k: Int, n: Int, fromZero: Bool = false
     ) {
         let width = Vector.scalarCount
         if n < width && m >= 2 * width && aRowStride == 1 && aColumnStride == m {
-            multiplyNarrow(a, b, into: c, m: m, k: k, n: n)
+            multiplyNarrow(a, b, into: c, m: m, k: k, n: n, fromZero: fromZero)
             return
         }
         var i = 0
         if n % (2 * width) == 0 {
             while i + 6 <= m {
                 for j in stride(from: 0, to: n, by: 2 * width) {
-                    multiplyTile6x16(a + i * aRowStride, aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n)
+                    multiplyTile6x16(a + i * aRowStride, aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n, fromZero: fromZero)
                 }
                 i += 6
             }
@@ -30,12 +32,12 @@ enum MatrixKernels {
         while i + 4 <= m {
             var j = 0
             while j + 2 * width <= n {
-                multiplyTile4x16(a + i * aRowStride, aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n)
+                multiplyTile4x16(a + i * aRowStride, aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n, fromZero: fromZero)
                 j += 2 * width
             }
             while j + width <= n {
-                var c0 = load(c + i * n + j), c1 = load(c + (i + 1) * n + j)
-                var c2 = load(c + (i + 2) * n + j), c3 = load(c + (i + 3) * n + j)
+                var c0 = start(c + i * n + j, fromZero), c1 = start(c + (i + 1) * n + j, fromZero)
+                var c2 = start(c + (i + 2) * n + j, fromZero), c3 = start(c + (i + 3) * n + j, fromZero)
                 var aPointer = a + i * aRowStride
                 var bPointer = b + j
                 for _ in 0..<k {
@@ -54,18 +56,18 @@ enum MatrixKernels {
                 j += width
             }
             for row in i..<(i + 4) {
-                multiplyRowTail(a + row * aRowStride, aColumnStride, b, c + row * n, k: k, n: n, from: j)
+                multiplyRowTail(a + row * aRowStride, aColumnStride, b, c + row * n, k: k, n: n, from: j, fromZero: fromZero)
             }
             i += 4
         }
         while i < m {
             var j = 0
             while j + 4 * width <= n {
-                multiplyRow32(a + i * aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n)
+                multiplyRow32(a + i * aRowStride, aColumnStride, b + j, c + i * n + j, k: k, n: n, fromZero: fromZero)
                 j += 4 * width
             }
             while j + width <= n {
-                var c0 = load(c + i * n + j)
+                var c0 = start(c + i * n + j, fromZero)
                 var aPointer = a + i * aRowStride
                 var bPointer = b + j
                 for _ in 0..<k {
@@ -76,7 +78,7 @@ enum MatrixKernels {
                 store(c0, c + i * n + j)
                 j += width
             }
-            multiplyRowTail(a + i * aRowStride, aColumnStride, b, c + i * n, k: k, n: n, from: j)
+            multiplyRowTail(a + i * aRowStride, aColumnStride, b, c + i * n, k: k, n: n, from: j, fromZero: fromZero)
             i += 1
         }
     }
@@ -86,16 +88,15 @@ enum MatrixKernels {
     /// wide transpose bᵀ·a instead and adds it back transposed.
     private static func multiplyNarrow(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
-        m: Int, k: Int, n: Int
+        m: Int, k: Int, n: Int, fromZero: Bool
     ) {
         let transposed = ThreadContext.current.scratchBuffer(count: n * m)
-        transposed.update(repeating: 0, count: n * m)
-        multiply(b, aRowStride: 1, aColumnStride: n, a, into: transposed, m: n, k: k, n: m)
+        multiply(b, aRowStride: 1, aColumnStride: n, a, into: transposed, m: n, k: k, n: m, fromZero: true)
         var source = transposed
         for j in 0..<n {
             var destination = c + j
             for i in 0..<m {
-                destination.pointee += source[i]
+                destination.pointee = (fromZero ? 0 : destination.pointee) + source[i]
                 destination += n
             }
             source += m
@@ -108,15 +109,15 @@ enum MatrixKernels {
     @inline(__always)
     private static func multiplyTile6x16(
         _ a: UnsafePointer<Float>, _ aRowStride: Int, _ aColumnStride: Int,
-        _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, k: Int, n: Int
+        _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, k: Int, n: Int, fromZero: Bool
     ) {
         let width = Vector.scalarCount
-        var c00 = load(c), c01 = load(c + width)
-        var c10 = load(c + n), c11 = load(c + n + width)
-        var c20 = load(c + 2 * n), c21 = load(c + 2 * n + width)
-        var c30 = load(c + 3 * n), c31 = load(c + 3 * n + width)
-        var c40 = load(c + 4 * n), c41 = load(c + 4 * n + width)
-        var c50 = load(c + 5 * n), c51 = load(c + 5 * n + width)
+        var c00 = start(c, fromZero), c01 = start(c + width, fromZero)
+        var c10 = start(c + n, fromZero), c11 = start(c + n + width, fromZero)
+        var c20 = start(c + 2 * n, fromZero), c21 = start(c + 2 * n + width, fromZero)
+        var c30 = start(c + 3 * n, fromZero), c31 = start(c + 3 * n + width, fromZero)
+        var c40 = start(c + 4 * n, fromZero), c41 = start(c + 4 * n + width, fromZero)
+        var c50 = start(c + 5 * n, fromZero), c51 = start(c + 5 * n + width, fromZero)
         var aPointer = a
         var bPointer = b
         for _ in 0..<k {
@@ -157,13 +158,13 @@ enum MatrixKernels {
     @inline(__always)
     private static func multiplyTile4x16(
         _ a: UnsafePointer<Float>, _ aRowStride: Int, _ aColumnStride: Int,
-        _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, k: Int, n: Int
+        _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, k: Int, n: Int, fromZero: Bool
     ) {
         let width = Vector.scalarCount
-        var c00 = load(c), c01 = load(c + width)
-        var c10 = load(c + n), c11 = load(c + n + width)
-        var c20 = load(c + 2 * n), c21 = load(c + 2 * n + width)
-        var c30 = load(c + 3 * n), c31 = load(c + 3 * n + width)
+        var c00 = start(c, fromZero), c01 = start(c + width, fromZero)
+        var c10 = start(c + n, fromZero), c11 = start(c + n + width, fromZero)
+        var c20 = start(c + 2 * n, fromZero), c21 = start(c + 2 * n + width, fromZero)
+        var c30 = start(c + 3 * n, fromZero), c31 = start(c + 3 * n + width, fromZero)
         var aPointer = a
         var bPointer = b
         for _ in 0..<k {
@@ -196,10 +197,11 @@ enum MatrixKernels {
     @inline(__always)
     private static func multiplyRow32(
         _ a: UnsafePointer<Float>, _ aColumnStride: Int, _ b: UnsafePointer<Float>,
-        _ c: UnsafeMutablePointer<Float>, k: Int, n: Int
+        _ c: UnsafeMutablePointer<Float>, k: Int, n: Int, fromZero: Bool
     ) {
         let width = Vector.scalarCount
-        var c0 = load(c), c1 = load(c + width), c2 = load(c + 2 * width), c3 = load(c + 3 * width)
+        var c0 = start(c, fromZero), c1 = start(c + width, fromZero)
+        var c2 = start(c + 2 * width, fromZero), c3 = start(c + 3 * width, fromZero)
         var aPointer = a
         var bPointer = b
         for _ in 0..<k {
@@ -221,9 +223,9 @@ enum MatrixKernels {
     @inline(__always)
     private static func multiplyRowTail(
         _ a: UnsafePointer<Float>, _ aColumnStride: Int, _ b: UnsafePointer<Float>,
-        _ c: UnsafeMutablePointer<Float>, k: Int, n: Int, from start: Int
+        _ c: UnsafeMutablePointer<Float>, k: Int, n: Int, from first: Int, fromZero: Bool
     ) {
-        var j = start
+        var j = first
         while j < n {
             var total: Float = 0
             var p = 0
@@ -231,7 +233,7 @@ enum MatrixKernels {
                 total += a[p &* aColumnStride] * b[p &* n &+ j]
                 p &+= 1
             }
-            c[j] += total
+            c[j] = (fromZero ? 0 : c[j]) + total
             j &+= 1
         }
     }
@@ -306,19 +308,20 @@ enum MatrixKernels {
         }
     }
 
-    /// sums[j] += Σᵢ x[i, j] over the rows of a row-major `[rows, columns]` matrix
-    /// (the bias gradient of a linear layer).
-    static func addColumnSums(_ x: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+    /// sums[j] += Σᵢ x[i, j] (or, `fromZero`, sums[j] = 0 + Σᵢ x[i, j]) over the rows of a row-major
+    /// `[rows, columns]` matrix (the bias gradient of a linear layer).
+    static func addColumnSums(_ x: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>,
+                              fromZero: Bool = false) {
         let width = Vector.scalarCount
         var j = 0
         while j + width <= columns {
-            var total = load(sums + j)
+            var total = start(sums + j, fromZero)
             for i in 0..<rows { total += load(x + i * columns + j) }
             store(total, sums + j)
             j += width
         }
         while j < columns {
-            var total = sums[j]
+            var total = fromZero ? 0 : sums[j]
             for i in 0..<rows { total += x[i * columns + j] }
             sums[j] = total
             j += 1
@@ -341,6 +344,45 @@ enum MatrixKernels {
             p += 1
         }
         return total
+    }
+
+    /// Copies `row` (`count` values) into each of `rows` consecutive rows of `result`, eight columns
+    /// at a time into every row, then the remaining columns.
+    static func repeatRow(_ row: UnsafePointer<Float>, count: Int, rows: Int, into result: UnsafeMutablePointer<Float>) {
+        let width = Vector.scalarCount
+        var j = 0
+        while j + width <= count {
+            let values = load(row + j)
+            var destination = result + j
+            for _ in 0..<rows {
+                store(values, destination)
+                destination += count
+            }
+            j += width
+        }
+        while j < count {
+            let value = row[j]
+            var destination = result + j
+            for _ in 0..<rows {
+                destination.pointee = value
+                destination += count
+            }
+            j += 1
+        }
+    }
+
+    /// x[i] *= factor over `count` contiguous values, eight at a time.
+    static func scale(_ x: UnsafeMutablePointer<Float>, count: Int, by factor: Float) {
+        let width = Vector.scalarCount
+        var p = 0
+        while p + width <= count {
+            store(load(x + p) * factor, x + p)
+            p += width
+        }
+        while p < count {
+            x[p] *= factor
+            p += 1
+        }
     }
 
     /// The dot products of one run `x` with eight runs starting at `y`, `rowStride` apart, as one
@@ -442,6 +484,12 @@ enum MatrixKernels {
     @inline(__always)
     static func load(_ pointer: UnsafeMutablePointer<Float>) -> Vector {
         UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
+    }
+
+    /// The sums a product starts from: zeros when `fromZero`, else the eight values at `pointer`.
+    @inline(__always)
+    private static func start(_ pointer: UnsafeMutablePointer<Float>, _ fromZero: Bool) -> Vector {
+        fromZero ? Vector() : load(pointer)
     }
 
     @inline(__always)

@@ -34,7 +34,6 @@ public final class PPOMinibatchPass {
     /// The network whose parameters get the gradients.
     public let network: PPONetwork
 
-    private let hiddenWidth: Int
     private let actorWidth: Int
     /// The buffers of the latest run, replaced by larger ones when a minibatch has more rows.
     private var workspace: Workspace
@@ -46,7 +45,6 @@ public final class PPOMinibatchPass {
     /// Creates the pass for `network`, reading its current weights on every run.
     public init(network: PPONetwork) {
         self.network = network
-        hiddenWidth = network.actorTrunk.map { $0.weight.shape[0] }.max()!
         actorWidth = network.kind.actorOutputSize
         std = .allocate(capacity: actorWidth)
         workspace = Workspace(rows: 0, network: network)
@@ -198,34 +196,33 @@ public final class PPOMinibatchPass {
         }
         let actorFeatures = UnsafePointer(workspace.actorHidden[workspace.actorHidden.count - 1])
         let actorFeatureGradients = workspace.hiddenGradients[0]
-        actorFeatureGradients.update(repeating: 0, count: rows * hiddenWidth)
         if network.sharesTrunk {
             // The tape's backward pass reaches the shared features from the critic first when the
             // entropy path runs through the actor head (categorical), from the actor first otherwise.
             if case .categorical = network.kind {
-                backwardHead(network.critic, workspace.valueGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients)
-                backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients)
+                backwardHead(network.critic, workspace.valueGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: true)
+                backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: false)
             } else {
-                backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients)
-                backwardHead(network.critic, workspace.valueGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients)
+                backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: true)
+                backwardHead(network.critic, workspace.valueGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: false)
             }
             backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: Array(workspace.hiddenGradients[0..<3]))
         } else {
-            backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients)
+            backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: true)
             let criticFeatureGradients = workspace.hiddenGradients[3]
-            criticFeatureGradients.update(repeating: 0, count: rows * hiddenWidth)
             backwardHead(network.critic, workspace.valueGradients, input: UnsafePointer(workspace.criticHidden[workspace.criticHidden.count - 1]),
-                         rows: rows, into: criticFeatureGradients)
+                         rows: rows, into: criticFeatureGradients, fromZero: true)
             backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: Array(workspace.hiddenGradients[0..<3]))
             backwardTrunk(network.criticTrunk, hidden: workspace.criticHidden, states: states, rows: rows, gradients: Array(workspace.hiddenGradients[3..<6]))
         }
     }
 
-    /// A head without activation: its weight and bias gradients, and its input's added into `inputGradients`.
+    /// A head without activation: its weight and bias gradients, and its input's added into `inputGradients`
+    /// (written there as `0 + gradient` when `fromZero`, for the first head to reach the features).
     private func backwardHead(_ head: Linear, _ outputGradients: UnsafePointer<Float>, input: UnsafePointer<Float>,
-                              rows: Int, into inputGradients: UnsafeMutablePointer<Float>) {
+                              rows: Int, into inputGradients: UnsafeMutablePointer<Float>, fromZero: Bool) {
         head.setGradients(outputGradients: outputGradients, input: input, rows: rows)
-        LinearKernels.addInputGradient(outputGradients, rows: rows, weight: head.weight, into: inputGradients)
+        LinearKernels.addInputGradient(outputGradients, rows: rows, weight: head.weight, into: inputGradients, fromZero: fromZero)
     }
 
     /// A Tanh trunk from its output's gradient (in `gradients[0]`), last layer first; `gradients[1]`
@@ -243,8 +240,7 @@ public final class PPOMinibatchPass {
             let input = index == 0 ? states : UnsafePointer(hidden[index - 1])
             layer.setGradients(outputGradients: beforeActivation, input: input, rows: rows)
             guard index > 0 else { break }
-            spare.update(repeating: 0, count: rows * layer.weight.shape[1])
-            LinearKernels.addInputGradient(beforeActivation, rows: rows, weight: layer.weight, into: spare)
+            LinearKernels.addInputGradient(beforeActivation, rows: rows, weight: layer.weight, into: spare, fromZero: true)
             swap(&outputGradients, &spare)
         }
     }
