@@ -44,18 +44,24 @@ public final class Adam: Optimizer {
     /// Applies one Adam update to every parameter that has a gradient.
     public func step() {
         let (beta1, beta2) = betas
+        // Parameters usually share their step count: the corrections are computed once per count.
+        var update: (step: Int, values: AdamUpdate)?
         for (index, parameter) in parameters.enumerated() {
             guard let grad = parameter.grad else { continue }
             steps[index] += 1
-            let t = Float(steps[index])
-            let stepSize = lr / (1 - Foundation.pow(beta1, t))
-            let inverseCorrection2 = 1 / (1 - Foundation.pow(beta2, t)).squareRoot()
-            let update = AdamUpdate(beta1: beta1, beta2: beta2, stepSize: stepSize, inverseCorrection2: inverseCorrection2, eps: eps)
+            if update?.step != steps[index] {
+                let t = Float(steps[index])
+                let stepSize = lr / (1 - Foundation.pow(beta1, t))
+                let inverseCorrection2 = 1 / (1 - Foundation.pow(beta2, t)).squareRoot()
+                update = (steps[index], AdamUpdate(beta1: beta1, beta2: beta2, stepSize: stepSize,
+                                                   inverseCorrection2: inverseCorrection2, eps: eps))
+            }
+            let values = update!.values
             parameter.scalars.withUnsafeMutableBufferPointer { p in
                 grad.scalars.withUnsafeBufferPointer { g in
                     firstMoments[index].withUnsafeMutableBufferPointer { m in
                         secondMoments[index].withUnsafeMutableBufferPointer { v in
-                            update.apply(p.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!, count: p.count)
+                            values.apply(p.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!, count: p.count)
                         }
                     }
                 }

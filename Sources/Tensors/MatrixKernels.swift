@@ -288,14 +288,31 @@ enum MatrixKernels {
             var column = 0
             while column + width <= columns {
                 let source = x + row * columns + column
-                let r0 = load(source), r1 = load(source + columns), r2 = load(source + 2 * columns)
-                let r3 = load(source + 3 * columns), r4 = load(source + 4 * columns), r5 = load(source + 5 * columns)
-                let r6 = load(source + 6 * columns), r7 = load(source + 7 * columns)
-                let destination = result + column * rows + row
-                for lane in 0..<width {
-                    store(Vector(r0[lane], r1[lane], r2[lane], r3[lane], r4[lane], r5[lane], r6[lane], r7[lane]),
-                          destination + lane * rows)
+                var block = (load(source), load(source + columns), load(source + 2 * columns), load(source + 3 * columns),
+                             load(source + 4 * columns), load(source + 5 * columns), load(source + 6 * columns),
+                             load(source + 7 * columns))
+                // Each round moves the block's 64 values, read row by row, to the even-indexed ones
+                // followed by the odd-indexed ones: it rotates the six bits of a value's index by one
+                // place, so three rounds turn (row, column) into (column, row).
+                for _ in 0..<3 {
+                    block = (Vector(lowHalf: block.0.evenHalf, highHalf: block.1.evenHalf),
+                             Vector(lowHalf: block.2.evenHalf, highHalf: block.3.evenHalf),
+                             Vector(lowHalf: block.4.evenHalf, highHalf: block.5.evenHalf),
+                             Vector(lowHalf: block.6.evenHalf, highHalf: block.7.evenHalf),
+                             Vector(lowHalf: block.0.oddHalf, highHalf: block.1.oddHalf),
+                             Vector(lowHalf: block.2.oddHalf, highHalf: block.3.oddHalf),
+                             Vector(lowHalf: block.4.oddHalf, highHalf: block.5.oddHalf),
+                             Vector(lowHalf: block.6.oddHalf, highHalf: block.7.oddHalf))
                 }
+                let destination = result + column * rows + row
+                store(block.0, destination)
+                store(block.1, destination + rows)
+                store(block.2, destination + 2 * rows)
+                store(block.3, destination + 3 * rows)
+                store(block.4, destination + 4 * rows)
+                store(block.5, destination + 5 * rows)
+                store(block.6, destination + 6 * rows)
+                store(block.7, destination + 7 * rows)
                 column += width
             }
             for c in column..<columns {

@@ -154,23 +154,30 @@ public final class PPO {
     /// One gradient step: the loss's gradient (the fused pass, or the tape for the `[N, N]` ratio
     /// of `.everyPairAsPrinted`), its norm clipped, then Adam; returns the losses and the KL terms' sum.
     private func minibatchStep(_ minibatch: PPOMinibatch) -> (loss: PPOMinibatchPass.Loss, klSum: Double) {
-        let newLogProbs: [Float]
         let loss: PPOMinibatchPass.Loss
+        let klSum: Double
         switch config.ratioPairing {
         case .perSample:
             loss = minibatchPass.run(minibatch, clipEpsilon: config.clipEpsilon, valueCoefficient: config.valueCoefficient,
                                      entropyCoefficient: config.entropyCoefficient)
-            newLogProbs = Array(minibatchPass.newLogProbs)
+            klSum = klTermsSum(old: minibatch.oldLogProbs, new: minibatchPass.newLogProbs)
         case .everyPairAsPrinted:
+            let newLogProbs: [Float]
             (loss, newLogProbs) = tapeGradient(minibatch)
+            klSum = klTermsSum(old: minibatch.oldLogProbs, new: newLogProbs)
         }
         clipGradNorm(optimizer.parameters, maxNorm: config.maxGradNorm)
         optimizer.step()
-        var klSum = 0.0
-        for (old, new) in zip(minibatch.oldLogProbs, newLogProbs) {
-            klSum += config.klEstimator.term(logRatio: Double(new) - Double(old))
-        }
         return (loss, klSum)
+    }
+
+    /// The sum of the KL estimator's terms over each sample's old and new log-probabilities.
+    private func klTermsSum<NewLogProbs: Sequence<Float>>(old: [Float], new: NewLogProbs) -> Double {
+        var sum = 0.0
+        for (old, new) in zip(old, new) {
+            sum += config.klEstimator.term(logRatio: Double(new) - Double(old))
+        }
+        return sum
     }
 
     /// The loss built on the tape, as the lesson writes it, and its gradient by `backward()`.
