@@ -206,14 +206,14 @@ public final class PPOMinibatchPass {
                 backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: true)
                 backwardHead(network.critic, workspace.valueGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: false)
             }
-            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: Array(workspace.hiddenGradients[0..<3]))
+            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[0..<3])
         } else {
             backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: true)
             let criticFeatureGradients = workspace.hiddenGradients[3]
             backwardHead(network.critic, workspace.valueGradients, input: UnsafePointer(workspace.criticHidden[workspace.criticHidden.count - 1]),
                          rows: rows, into: criticFeatureGradients, fromZero: true)
-            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: Array(workspace.hiddenGradients[0..<3]))
-            backwardTrunk(network.criticTrunk, hidden: workspace.criticHidden, states: states, rows: rows, gradients: Array(workspace.hiddenGradients[3..<6]))
+            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[0..<3])
+            backwardTrunk(network.criticTrunk, hidden: workspace.criticHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[3..<6])
         }
     }
 
@@ -225,12 +225,13 @@ public final class PPOMinibatchPass {
         LinearKernels.addInputGradient(outputGradients, rows: rows, weight: head.weight, into: inputGradients, fromZero: fromZero)
     }
 
-    /// A Tanh trunk from its output's gradient (in `gradients[0]`), last layer first; `gradients[1]`
-    /// holds the gradient before the activation and `gradients[0]`/`gradients[2]` alternate as outputs' gradients.
+    /// A Tanh trunk from its output's gradient (in the first of `gradients`), last layer first; the second
+    /// holds the gradient before the activation and the first and third alternate as outputs' gradients.
     private func backwardTrunk(_ trunk: [Linear], hidden: [UnsafeMutablePointer<Float>], states: UnsafePointer<Float>,
-                               rows: Int, gradients: [UnsafeMutablePointer<Float>]) {
-        var (outputGradients, spare) = (gradients[0], gradients[2])
-        let beforeActivation = gradients[1]
+                               rows: Int, gradients: ArraySlice<UnsafeMutablePointer<Float>>) {
+        let first = gradients.startIndex
+        var (outputGradients, spare) = (gradients[first], gradients[first + 2])
+        let beforeActivation = gradients[first + 1]
         for index in trunk.indices.reversed() {
             let layer = trunk[index]
             let count = rows * layer.weight.shape[0]
