@@ -16,8 +16,8 @@ final class ActorCriticFusedStep {
 
     /// The log-softmax of the logits, their probabilities, and the logits' gradient.
     private let normalised, probabilities, logitGradients: UnsafeMutablePointer<Float>
-    /// A layer's output gradient and its gradient before the activation, alternating down a network.
-    private let outputGradients, beforeActivation: UnsafeMutablePointer<Float>
+    /// Scratch for `Linear.backward`: a gradient before the activation, and two layer outputs' gradients.
+    private let beforeActivation, spare, otherSpare: UnsafeMutablePointer<Float>
 
     /// Creates the pass over `actor` and `critic`, reading their current weights on every run.
     init(actor: FeedForwardNetwork, critic: FeedForwardNetwork) {
@@ -28,12 +28,13 @@ final class ActorCriticFusedStep {
         probabilities = .allocate(capacity: actions)
         logitGradients = .allocate(capacity: actions)
         let widest = (actor.sizes.dropFirst() + critic.sizes.dropFirst()).max()!
-        outputGradients = .allocate(capacity: widest)
         beforeActivation = .allocate(capacity: widest)
+        spare = .allocate(capacity: widest)
+        otherSpare = .allocate(capacity: widest)
     }
 
     deinit {
-        for buffer in [normalised, probabilities, logitGradients, outputGradients, beforeActivation] { buffer.deallocate() }
+        for buffer in [normalised, probabilities, logitGradients, beforeActivation, spare, otherSpare] { buffer.deallocate() }
     }
 
     /// Sets every parameter's `grad` to the gradient of the loss for the transition, as `zeroGrad()`
@@ -75,23 +76,14 @@ final class ActorCriticFusedStep {
     }
 
     /// Sets the parameters' gradients of `network` for `input`, its row evaluator's latest input,
-    /// from the gradient of its outputs, last layer first.
+    /// from the gradient of its outputs.
     private func backward(_ network: FeedForwardNetwork, outputGradients dy: UnsafePointer<Float>, input: [Float]) {
+        let last = network.layers.count - 1
         input.withUnsafeBufferPointer { input in
-            var gradient = dy
-            for index in network.layers.indices.reversed() {
-                let layer = network.layers[index]
-                guard index > 0 else {
-                    return layer.setGradients(outputGradients: gradient, input: input.baseAddress!, rows: 1)
-                }
-                let hidden = network.rowEvaluator.output(ofLayer: index - 1)
-                layer.setGradients(outputGradients: gradient, input: hidden.baseAddress!, rows: 1)
-                outputGradients.update(repeating: 0, count: hidden.count)
-                LinearKernels.addInputGradient(gradient, rows: 1, weight: layer.weight, into: outputGradients)
-                network.activation.backward(UnsafeBufferPointer(start: outputGradients, count: hidden.count), output: hidden,
-                                            into: UnsafeMutableBufferPointer(start: beforeActivation, count: hidden.count))
-                gradient = UnsafePointer(beforeActivation)
-            }
+            Linear.backward(network.layers, rows: 1, input: input.baseAddress!, outputGradient: dy,
+                            activation: { $0 == last ? nil : network.activation },
+                            output: { network.rowEvaluator.output(ofLayer: $0).baseAddress! },
+                            beforeActivation: beforeActivation, spare: spare, otherSpare: otherSpare)
         }
     }
 }

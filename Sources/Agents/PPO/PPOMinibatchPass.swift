@@ -206,14 +206,14 @@ public final class PPOMinibatchPass {
                 backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: true)
                 backwardHead(network.critic, workspace.valueGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: false)
             }
-            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[0..<3])
+            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[0..<4])
         } else {
             backwardHead(network.actor, workspace.actorOutputGradients, input: actorFeatures, rows: rows, into: actorFeatureGradients, fromZero: true)
-            let criticFeatureGradients = workspace.hiddenGradients[3]
+            let criticFeatureGradients = workspace.hiddenGradients[4]
             backwardHead(network.critic, workspace.valueGradients, input: UnsafePointer(workspace.criticHidden[workspace.criticHidden.count - 1]),
                          rows: rows, into: criticFeatureGradients, fromZero: true)
-            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[0..<3])
-            backwardTrunk(network.criticTrunk, hidden: workspace.criticHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[3..<6])
+            backwardTrunk(network.actorTrunk, hidden: workspace.actorHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[0..<4])
+            backwardTrunk(network.criticTrunk, hidden: workspace.criticHidden, states: states, rows: rows, gradients: workspace.hiddenGradients[4..<8])
         }
     }
 
@@ -225,25 +225,13 @@ public final class PPOMinibatchPass {
         LinearKernels.addInputGradient(outputGradients, rows: rows, weight: head.weight, into: inputGradients, fromZero: fromZero)
     }
 
-    /// A Tanh trunk from its output's gradient (in the first of `gradients`), last layer first; the second
-    /// holds the gradient before the activation and the first and third alternate as outputs' gradients.
+    /// A Tanh trunk from its output's gradient (in the first of `gradients`; the other three are scratch).
     private func backwardTrunk(_ trunk: [Linear], hidden: [UnsafeMutablePointer<Float>], states: UnsafePointer<Float>,
                                rows: Int, gradients: ArraySlice<UnsafeMutablePointer<Float>>) {
         let first = gradients.startIndex
-        var (outputGradients, spare) = (gradients[first], gradients[first + 2])
-        let beforeActivation = gradients[first + 1]
-        for index in trunk.indices.reversed() {
-            let layer = trunk[index]
-            let count = rows * layer.weight.shape[0]
-            Activation.tanh.backward(UnsafeBufferPointer(start: outputGradients, count: count),
-                                     output: UnsafeBufferPointer(start: hidden[index], count: count),
-                                     into: UnsafeMutableBufferPointer(start: beforeActivation, count: count))
-            let input = index == 0 ? states : UnsafePointer(hidden[index - 1])
-            layer.setGradients(outputGradients: beforeActivation, input: input, rows: rows)
-            guard index > 0 else { break }
-            LinearKernels.addInputGradient(beforeActivation, rows: rows, weight: layer.weight, into: spare, fromZero: true)
-            swap(&outputGradients, &spare)
-        }
+        Linear.backward(trunk, rows: rows, input: states, outputGradient: gradients[first],
+                        activation: { _ in .tanh }, output: { UnsafePointer(hidden[$0]) },
+                        beforeActivation: gradients[first + 1], spare: gradients[first + 2], otherSpare: gradients[first + 3])
     }
 }
 
@@ -253,7 +241,7 @@ private final class Workspace {
     /// Each trunk layer's output (after Tanh), per trunk.
     let actorHidden: [UnsafeMutablePointer<Float>]
     let criticHidden: [UnsafeMutablePointer<Float>]
-    /// Gradients of hidden activations, three per trunk: two alternating between layers, one before the activation.
+    /// Gradients of hidden activations, four per trunk: the trunk's output gradient, then `Linear.backward`'s scratch.
     let hiddenGradients: [UnsafeMutablePointer<Float>]
     let actorOutput: UnsafeMutablePointer<Float>
     /// The categorical's normalised logits, or the Gaussian's z-scores.
@@ -277,7 +265,7 @@ private final class Workspace {
         let actorValues = rows * network.kind.actorOutputSize
         actorHidden = network.actorTrunk.map { _ in .allocate(capacity: hiddenValues) }
         criticHidden = network.sharesTrunk ? [] : network.criticTrunk.map { _ in .allocate(capacity: hiddenValues) }
-        hiddenGradients = (0..<6).map { _ in .allocate(capacity: hiddenValues) }
+        hiddenGradients = (0..<8).map { _ in .allocate(capacity: hiddenValues) }
         actorOutput = .allocate(capacity: actorValues)
         policyScratch = .allocate(capacity: actorValues)
         probabilities = .allocate(capacity: actorValues)
